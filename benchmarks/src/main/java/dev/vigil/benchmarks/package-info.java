@@ -1,0 +1,2 @@
+/** JMH benchmarks for Vigil. */
+package dev.vigil.benchmarks;

@@ -1,0 +1,2 @@
+/** Vigil's shared vocabulary: severities and identifiers used by every module. */
+package dev.vigil.core;

@@ -1,0 +1,2 @@
+/** Small helpers shared inside the Shield. */
+package dev.vigil.shield.util;
