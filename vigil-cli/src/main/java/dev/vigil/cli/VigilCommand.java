@@ -1,6 +1,40 @@
 package dev.vigil.cli;
 
-/** Placeholder replaced by the real command. */
-public final class VigilCommand {
-    public static void main(String[] args) {}
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** The {@code vigil} command: runtime security for serverless functions. */
+@Command(
+        name = "vigil",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Runtime security for serverless functions.",
+        subcommands = {DemoCommand.class, BenchCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+        footer = {"", "Docs: docs/ in the repository. Exit codes: 0 ok, 1 findings/failed check, 2 usage error, 3 I/O or internal error."})
+public final class VigilCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        CommandLine cl = new CommandLine(new VigilCommand());
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("vigil: " + ex.getMessage());
+            return ExitCodes.INTERNAL;
+        });
+        return cl.execute(args);
+    }
+
+    /** Entry point. */
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
 }

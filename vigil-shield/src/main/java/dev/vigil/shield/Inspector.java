@@ -1,0 +1,103 @@
+package dev.vigil.shield;
+
+import dev.vigil.shield.aws.events.EventAdapter;
+import dev.vigil.shield.detect.Detection;
+import dev.vigil.shield.detect.Detector;
+import dev.vigil.shield.inspect.InspectedValue;
+import dev.vigil.shield.inspect.Normalizer;
+import dev.vigil.shield.inspect.Source;
+import dev.vigil.shield.inspect.Variant;
+import dev.vigil.shield.policy.Mode;
+import dev.vigil.shield.policy.Policy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs the detectors over every value an adapter extracts from one event, within the policy's time budget.
+ *
+ * <p>Each value is normalised once ({@link Normalizer}) and the same variants are shown to every active detector. The
+ * budget is checked after every detector call; once it is spent, inspection stops, what was found so far stands, and
+ * the rest of the event is not inspected (fail open). A detector that throws is skipped for that value and reported.
+ */
+final class Inspector {
+
+    private final Detector[] detectors;
+
+    Inspector(List<Detector> detectors, Policy policy) {
+        List<Detector> active = new ArrayList<>();
+        for (Detector d : detectors) {
+            if (policy.modeFor(d.category()) != Mode.OFF) {
+                active.add(d);
+            }
+        }
+        this.detectors = active.toArray(new Detector[0]);
+    }
+
+    /** Whether any detector is active; when none is, extraction is skipped entirely. */
+    boolean hasDetectors() {
+        return detectors.length > 0;
+    }
+
+    /** Inspects one event. Never throws for detector failures; they are recorded in the result. */
+    Result inspect(Map<String, Object> event, EventAdapter adapter, long deadlineNanos) {
+        Result result = new Result();
+        if (detectors.length == 0) {
+            return result;
+        }
+        adapter.extract(event, (location, value, source, recordIndex) -> {
+            if (result.budgetExceededBy != null || value == null || value.isEmpty()) {
+                return;
+            }
+            result.values++;
+            inspectValue(location, value, source, recordIndex, deadlineNanos, result);
+        });
+        return result;
+    }
+
+    private void inspectValue(
+            String location, String value, Source source, int recordIndex, long deadlineNanos, Result result) {
+        List<Variant> variants = Normalizer.variants(value);
+        InspectedValue iv = new InspectedValue(location, nameOf(location), source, recordIndex, variants);
+        for (Detector d : detectors) {
+            try {
+                d.inspect(iv, detection -> result.hits.add(new Hit(d, iv, detection)));
+            } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                result.failures.add(new Failure(d.id(), e.getClass().getSimpleName()));
+            }
+            if (System.nanoTime() - deadlineNanos > 0) {
+                result.budgetExceededBy = d.id();
+                return;
+            }
+        }
+    }
+
+    /** The last name in a location: {@code note} for {@code body.$.order.note}, {@code key} for an S3 key. */
+    static String nameOf(String location) {
+        int end = location.length();
+        while (end > 0 && location.charAt(end - 1) == ']') {
+            int open = location.lastIndexOf('[', end - 1);
+            if (open < 0) {
+                break;
+            }
+            end = open;
+        }
+        int dot = location.lastIndexOf('.', end - 1);
+        String name = location.substring(dot + 1, end);
+        return name.equals("$") ? "" : name;
+    }
+
+    /** What one detector found in one value. */
+    record Hit(Detector detector, InspectedValue value, Detection detection) {}
+
+    /** A detector that threw. */
+    record Failure(String detector, String error) {}
+
+    /** The outcome of inspecting one event. */
+    static final class Result {
+        final List<Hit> hits = new ArrayList<>(2);
+        final List<Failure> failures = new ArrayList<>(0);
+        String budgetExceededBy;
+        int values;
+    }
+}
