@@ -19,6 +19,7 @@ import dev.vigil.shield.policy.Policy;
 import dev.vigil.shield.policy.PolicyLoader;
 import dev.vigil.shield.telemetry.StdoutSink;
 import dev.vigil.shield.telemetry.TelemetrySink;
+import dev.vigil.shield.telemetry.TelemetrySinks;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -124,7 +125,7 @@ public final class Shield implements AutoCloseable {
         for (Detector d : ServiceLoader.load(Detector.class, loader)) {
             b.detector(d);
         }
-        b.sink(Sinks.fromPolicy(b.policy.telemetry(), System::getenv, functionFromEnv(System::getenv)));
+        b.sink(TelemetrySinks.fromConfig(b.policy.telemetry(), System.getenv(), System.out, functionFromEnv(System::getenv)));
         return b.build();
     }
 

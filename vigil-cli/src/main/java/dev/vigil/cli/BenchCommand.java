@@ -1,0 +1,85 @@
+package dev.vigil.cli;
+
+import dev.vigil.cli.bench.BenchEvents;
+import dev.vigil.cli.bench.ShieldBench;
+import dev.vigil.shield.json.Json;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code vigil bench}: measure Vigil on this machine and on your own data. */
+@Command(
+        name = "bench",
+        mixinStandardHelpOptions = true,
+        description = "Measure what Vigil costs, on this machine and your own events.",
+        subcommands = {BenchCommand.ShieldCommand.class})
+public final class BenchCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code vigil bench shield}. */
+    @Command(
+            name = "shield",
+            mixinStandardHelpOptions = true,
+            description = "Time the Shield: microseconds added per warm invocation (direct vs wrapped handler, p50/p99)"
+                    + " and milliseconds added to a cold start (separate JVMs, median). Prints JSON.")
+    static final class ShieldCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--event", paramLabel = "FILE", description = "Also measure this event (Lambda event JSON).")
+        Path event;
+
+        @Option(names = "--iterations", defaultValue = "20000", description = "Measured calls per variant (default ${DEFAULT-VALUE}).")
+        int iterations;
+
+        @Option(names = "--warmup", defaultValue = "20000", description = "Warm-up calls per variant (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--cold-runs", defaultValue = "10", description = "JVM starts per variant for the cold-start figure; 0 skips it (default ${DEFAULT-VALUE}).")
+        int coldRuns;
+
+        @Option(names = "--jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for cold-start JVMs (repeatable), e.g. -XX:TieredStopAtLevel=1.")
+        List<String> jvmArgs = new ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            if (iterations < 100) {
+                throw new ParameterException(spec.commandLine(), "--iterations must be at least 100, got " + iterations);
+            }
+            if (warmup < 0 || coldRuns < 0) {
+                throw new ParameterException(spec.commandLine(), "--warmup and --cold-runs must not be negative");
+            }
+            List<ShieldBench.Warm> warm = new ArrayList<>();
+            warm.add(ShieldBench.warm("apigw_v2_2kb", BenchEvents.apiGatewayV2TwoKb(), warmup, iterations));
+            warm.add(ShieldBench.warm("sqs_batch_10", BenchEvents.sqsBatchOfTen(), warmup, iterations));
+            byte[] custom = null;
+            if (event != null) {
+                if (!Files.isRegularFile(event)) {
+                    throw new ParameterException(spec.commandLine(), "--event: no such file: " + event);
+                }
+                custom = Files.readAllBytes(event);
+                warm.add(ShieldBench.warm("custom:" + event.getFileName(), custom, warmup, iterations));
+            }
+            ShieldBench.Cold cold = coldRuns == 0
+                    ? null
+                    : ShieldBench.cold(coldRuns, custom != null ? custom : BenchEvents.apiGatewayV2TwoKb(), jvmArgs);
+            spec.commandLine().getOut().println(Json.writeString(ShieldBench.toJson(warm, cold)));
+            return ExitCodes.OK;
+        }
+    }
+}
