@@ -41,6 +41,12 @@ import java.util.TreeSet;
  */
 public final class Invocation {
 
+    /**
+     * The first invocation of a runtime instance gets this many times the budget: its code runs interpreted and
+     * loads classes, which says nothing about the event.
+     */
+    static final int COLD_BUDGET_FACTOR = 10;
+
     private final Shield shield;
     private final Context context;
     private final long startNanos;
@@ -134,7 +140,8 @@ public final class Invocation {
                 }
             }
         }
-        Inspector.Result result = shield.inspector.inspect(tree, adapter, startNanos + policy.budgetMicros() * 1000);
+        long budgetNanos = policy.budgetMicros() * 1000 * (coldStart ? COLD_BUDGET_FACTOR : 1);
+        Inspector.Result result = shield.inspector.inspect(tree, adapter, startNanos + budgetNanos);
         for (Inspector.Failure f : result.failures) {
             failOpen("detector_failed", "detector:" + f.detector(), f.error() + " inspecting a value; detector skipped");
         }
@@ -142,7 +149,7 @@ public final class Invocation {
             failOpen(
                     "budget_exceeded",
                     "detector:" + result.budgetExceededBy,
-                    "inspection stopped after " + policy.budgetMicros() + " us budget; " + result.values
+                    "inspection stopped after " + budgetNanos / 1000 + " us budget; " + result.values
                             + " values inspected, the rest let through");
         }
         decide(result.hits, policy);

@@ -90,6 +90,22 @@ public final class Shield implements AutoCloseable {
         if (policy.hygiene().envSecrets()) {
             checkEnvironment(b.envSnapshot);
         }
+        prime();
+    }
+
+    /**
+     * Runs the inspection path once on a tiny synthetic event during init, so the classes it needs are loaded before
+     * the first real event (Lambda's init phase runs at full CPU; the first invocation's budget is what matters).
+     */
+    private void prime() {
+        try {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("vigil-prime", "%3Cb%3E &amp; \\u0041 plain");
+            inspector.inspect(event, dev.vigil.shield.aws.events.EventAdapters.forEvent(event), System.nanoTime()
+                    + 1_000_000_000L);
+        } catch (RuntimeException | LinkageError e) {
+            reportError("internal_error", "shield", e.getClass().getSimpleName() + " while priming the inspector");
+        }
     }
 
     /** A builder with the default policy, no detectors, and telemetry to standard output. */

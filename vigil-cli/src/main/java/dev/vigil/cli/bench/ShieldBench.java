@@ -218,7 +218,7 @@ public final class ShieldBench {
     }
 
     /** Formats each event as the stdout sink would, into a discarding writer. */
-    static final class FormattingSink implements TelemetrySink {
+    public static final class FormattingSink implements TelemetrySink {
         private final TelemetryJson json = new TelemetryJson("Vigil Shield");
         private final Writer discard = Writer.nullWriter();
 
