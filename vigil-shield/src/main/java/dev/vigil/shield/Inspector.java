@@ -2,7 +2,9 @@ package dev.vigil.shield;
 
 import dev.vigil.shield.aws.events.EventAdapter;
 import dev.vigil.shield.detect.Detection;
+import dev.vigil.shield.detect.DetectionSink;
 import dev.vigil.shield.detect.Detector;
+import dev.vigil.shield.inspect.InputSink;
 import dev.vigil.shield.inspect.InspectedValue;
 import dev.vigil.shield.inspect.Normalizer;
 import dev.vigil.shield.inspect.Source;
@@ -45,29 +47,48 @@ final class Inspector {
         if (detectors.length == 0) {
             return result;
         }
-        adapter.extract(event, (location, value, source, recordIndex) -> {
-            if (result.budgetExceededBy != null || value == null || value.isEmpty()) {
-                return;
-            }
-            result.values++;
-            inspectValue(location, value, source, recordIndex, deadlineNanos, result);
-        });
+        adapter.extract(event, new Walk(result, deadlineNanos));
         return result;
     }
 
-    private void inspectValue(
-            String location, String value, Source source, int recordIndex, long deadlineNanos, Result result) {
-        List<Variant> variants = Normalizer.variants(value);
-        InspectedValue iv = new InspectedValue(location, nameOf(location), source, recordIndex, variants);
-        for (Detector d : detectors) {
-            try {
-                d.inspect(iv, detection -> result.hits.add(new Hit(d, iv, detection)));
-            } catch (RuntimeException | StackOverflowError | LinkageError e) {
-                result.failures.add(new Failure(d.id(), e.getClass().getSimpleName()));
-            }
-            if (System.nanoTime() - deadlineNanos > 0) {
-                result.budgetExceededBy = d.id();
+    /** Receives each extracted value and runs the detectors on it; also the detectors' sink for that value. */
+    private final class Walk implements InputSink, DetectionSink {
+        private final Result result;
+        private final long deadlineNanos;
+        private Detector current;
+        private InspectedValue value;
+
+        Walk(Result result, long deadlineNanos) {
+            this.result = result;
+            this.deadlineNanos = deadlineNanos;
+        }
+
+        @Override
+        public void accept(String location, String raw, Source source, int recordIndex) {
+            if (result.budgetExceededBy != null || raw == null || raw.isEmpty()) {
                 return;
+            }
+            result.values++;
+            List<Variant> variants = Normalizer.variants(raw);
+            value = new InspectedValue(location, nameOf(location), source, recordIndex, variants);
+            for (Detector d : detectors) {
+                current = d;
+                try {
+                    d.inspect(value, this);
+                } catch (RuntimeException | StackOverflowError | LinkageError e) {
+                    result.failures.add(new Failure(d.id(), e.getClass().getSimpleName()));
+                }
+                if (System.nanoTime() - deadlineNanos > 0) {
+                    result.budgetExceededBy = d.id();
+                    return;
+                }
+            }
+        }
+
+        @Override
+        public void report(Detection detection) {
+            if (detection != null) {
+                result.hits.add(new Hit(current, value, detection));
             }
         }
     }

@@ -157,13 +157,13 @@ public final class Invocation {
 
     private void checkAuthenticity(Policy policy) {
         AuthResult auth = shield.gate.check(http, System.currentTimeMillis() / 1000);
-        if (auth.ok()) {
+        if (auth.isOk()) {
             return;
         }
         Mode mode = policy.modeFor("authenticity");
         boolean block = mode == Mode.BLOCK;
         Map<String, String> attributes = new LinkedHashMap<>();
-        attributes.put("authenticator", String.valueOf(auth.name()));
+        attributes.put("authenticator", String.valueOf(auth.authenticator()));
         attributes.put("code", String.valueOf(auth.code()));
         attributes.put("reason", String.valueOf(auth.reason()));
         attributes.put("path", Evidence.of(http.path()));
@@ -173,7 +173,7 @@ public final class Invocation {
                 requestId,
                 "authenticity",
                 RuleIds.AUTHENTICITY,
-                "Event failed authenticity check " + auth.name() + " (" + auth.code() + ")",
+                "Event failed authenticity check " + auth.authenticator() + " (" + auth.code() + ")",
                 Severity.HIGH,
                 block ? Action.BLOCKED : Action.MONITORED,
                 attributes));

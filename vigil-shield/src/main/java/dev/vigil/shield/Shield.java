@@ -123,7 +123,7 @@ public final class Shield implements AutoCloseable {
         Builder b = builder();
         ClassLoader loader = Shield.class.getClassLoader();
         try {
-            b.policy(PolicyLoader.fromEnvironment(System::getenv, loader));
+            b.policy(PolicyLoader.fromEnvironment(SystemEnv.INSTANCE, loader));
         } catch (RuntimeException e) {
             Policy d = Policy.defaults();
             b.policy(new Policy(
@@ -141,7 +141,7 @@ public final class Shield implements AutoCloseable {
         for (Detector d : ServiceLoader.load(Detector.class, loader)) {
             b.detector(d);
         }
-        b.sink(TelemetrySinks.fromConfig(b.policy.telemetry(), System.getenv(), System.out, functionFromEnv(System::getenv)));
+        b.sink(TelemetrySinks.fromConfig(b.policy.telemetry(), System.getenv(), System.out, functionFromEnv(SystemEnv.INSTANCE)));
         return b.build();
     }
 
@@ -185,17 +185,44 @@ public final class Shield implements AutoCloseable {
 
     /** Wraps a typed handler: inspection first, then the handler on what the policy lets through. */
     public <I, O> RequestHandler<I, O> wrap(RequestHandler<I, O> handler) {
-        return (input, context) -> invokeTyped(input, context, in -> handler.handleRequest(in, context));
+        // anonymous classes rather than lambdas here and below: the first lambda bootstrap costs cold-start time
+        return new RequestHandler<I, O>() {
+            @Override
+            public O handleRequest(I input, Context context) {
+                return invokeTyped(input, context, new Function<I, O>() {
+                    @Override
+                    public O apply(I in) {
+                        return handler.handleRequest(in, context);
+                    }
+                });
+            }
+        };
     }
 
     /** Wraps a plain function the same way as {@link #wrap(RequestHandler)}. */
     public <I, O> Function<I, O> wrapFunction(Function<I, O> function) {
-        return input -> invokeTyped(input, null, function);
+        return new Function<I, O>() {
+            @Override
+            public O apply(I input) {
+                return invokeTyped(input, null, function);
+            }
+        };
     }
 
     /** Wraps a stream handler: the raw event bytes are inspected, and the response bytes checked for leaks. */
     public RequestStreamHandler wrap(RequestStreamHandler handler) {
-        return (in, out, context) -> invokeStream(in.readAllBytes(), out, context, handler::handleRequest);
+        StreamCall call = new StreamCall() {
+            @Override
+            public void handle(InputStream in, OutputStream out, Context context) throws IOException {
+                handler.handleRequest(in, out, context);
+            }
+        };
+        return new RequestStreamHandler() {
+            @Override
+            public void handleRequest(InputStream in, OutputStream out, Context context) throws IOException {
+                invokeStream(in.readAllBytes(), out, context, call);
+            }
+        };
     }
 
     @SuppressWarnings("unchecked")
@@ -382,12 +409,35 @@ public final class Shield implements AutoCloseable {
         sink.close();
     }
 
+    /** The process environment as a function (a class, not a method reference, for cold start). */
+    static final class SystemEnv implements Function<String, String> {
+        static final SystemEnv INSTANCE = new SystemEnv();
+
+        @Override
+        public String apply(String name) {
+            return System.getenv(name);
+        }
+    }
+
+    private static final class MapEnv implements Function<String, String> {
+        private final Map<String, String> map;
+
+        MapEnv(Map<String, String> map) {
+            this.map = map;
+        }
+
+        @Override
+        public String apply(String name) {
+            return map.get(name);
+        }
+    }
+
     /** Builds a {@link Shield}. Not thread-safe; build once during init. */
     public static final class Builder {
         private Policy policy;
         private final List<Detector> detectors = new ArrayList<>();
         private TelemetrySink sink;
-        private Function<String, String> env = System::getenv;
+        private Function<String, String> env = SystemEnv.INSTANCE;
         private Map<String, String> envSnapshot;
         private Path tmpDirectory = Path.of("/tmp");
         private final List<String> initProblems = new ArrayList<>();
@@ -424,7 +474,7 @@ public final class Shield implements AutoCloseable {
          */
         public Builder environment(Map<String, String> environment) {
             Map<String, String> copy = Map.copyOf(requireNonNull(environment, "environment"));
-            this.env = copy::get;
+            this.env = new MapEnv(copy);
             this.envSnapshot = copy;
             return this;
         }

@@ -34,6 +34,10 @@ class BlockingShapesTest {
         return (Map<String, Object>) o;
     }
 
+    private static List<Object> field(Object list, String name) {
+        return ((List<?>) list).stream().map(r -> (Object) ((Map<?, ?>) r).get(name)).toList();
+    }
+
     @Test
     void api_gateway_v1_gets_a_403_proxy_response_and_the_handler_does_not_run() throws Exception {
         Object response = h.invoke(blocking(), TestEvents.apiV1("/orders", Map.of("q", MARK), null));
@@ -90,9 +94,7 @@ class BlockingShapesTest {
     @Test
     void sqs_drop_mode_removes_only_the_bad_record() throws Exception {
         Object response = h.invoke(blocking(), TestEvents.sqs("{\"id\":1}", "{\"note\":\"" + MARK + "\"}", "{\"id\":3}"));
-        List<?> seen = (List<?>) map(h.handlerSaw).get("Records");
-        assertThat(seen).hasSize(2);
-        assertThat(seen).extracting(r -> ((Map<?, ?>) r).get("messageId")).containsExactly("msg-0", "msg-2");
+        assertThat(field(map(h.handlerSaw).get("Records"), "messageId")).containsExactly("msg-0", "msg-2");
         assertThat(map(response).get("statusCode")).isEqualTo(200L);
         SecurityFinding f = h.sink.findings().get(0);
         assertThat(f.action()).isEqualTo(Action.DROPPED);
@@ -107,8 +109,7 @@ class BlockingShapesTest {
         Object response = h.invoke(shield(Policies.of(Mode.BLOCK, BatchMode.REPORT)),
                 TestEvents.sqs("{\"id\":1}", "{\"id\":2}", MARK));
         assertThat((List<?>) map(h.handlerSaw).get("Records")).hasSize(2);
-        List<?> failures = (List<?>) map(response).get("batchItemFailures");
-        assertThat(failures).extracting(r -> ((Map<?, ?>) r).get("itemIdentifier")).containsExactly("msg-0", "msg-2");
+        assertThat(field(map(response).get("batchItemFailures"), "itemIdentifier")).containsExactly("msg-0", "msg-2");
         assertThat(h.sink.findings().get(0).action()).isEqualTo(Action.REPORTED_FAILURE);
     }
 
@@ -117,11 +118,10 @@ class BlockingShapesTest {
         Shield report = shield(Policies.of(Mode.BLOCK, BatchMode.REPORT));
         h.handlerResponse = "null".getBytes();
         Object k = h.invoke(report, TestEvents.kinesis("{\"a\":1}", "{\"note\":\"" + MARK + "\"}"));
-        assertThat((List<?>) map(k).get("batchItemFailures")).extracting(r -> ((Map<?, ?>) r).get("itemIdentifier"))
+        assertThat(field(map(k).get("batchItemFailures"), "itemIdentifier"))
                 .containsExactly("49590333432097000000000000000000000000000000000000000001");
         Object d = h.invoke(report, TestEvents.dynamodb(MARK, "fine"));
-        assertThat((List<?>) map(d).get("batchItemFailures")).extracting(r -> ((Map<?, ?>) r).get("itemIdentifier"))
-                .containsExactly("111000000000000000000000");
+        assertThat(field(map(d).get("batchItemFailures"), "itemIdentifier")).containsExactly("111000000000000000000000");
         assertThat(h.sink.findings()).extracting(SecurityFinding::trigger)
                 .containsExactly(Trigger.KINESIS, Trigger.DYNAMODB_STREAMS);
     }

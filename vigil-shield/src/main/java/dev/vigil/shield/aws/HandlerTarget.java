@@ -3,6 +3,7 @@ package dev.vigil.shield.aws;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import dev.vigil.shield.Shield;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,10 +21,15 @@ import java.lang.reflect.TypeVariable;
  * {@code (InputStream, OutputStream[, Context])} or {@code (Input[, Context])} where {@code Input} is any type the
  * runtime can deserialise (events classes, POJOs, maps, strings, numbers).
  */
-abstract class HandlerTarget {
+abstract class HandlerTarget implements Shield.StreamCall {
 
     /** Runs the handler on JSON {@code input}, writing its JSON response to {@code out}. */
     abstract void invoke(InputStream input, OutputStream out, Context context) throws IOException;
+
+    @Override
+    public final void handle(InputStream input, OutputStream out, Context context) throws IOException {
+        invoke(input, out, context);
+    }
 
     static HandlerTarget load(String spec, ClassLoader loader) {
         if (spec == null || spec.isBlank()) {

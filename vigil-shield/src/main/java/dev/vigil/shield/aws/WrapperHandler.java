@@ -42,6 +42,6 @@ public final class WrapperHandler implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        shield.invokeStream(input.readAllBytes(), output, context, target::invoke);
+        shield.invokeStream(input.readAllBytes(), output, context, target);
     }
 }
