@@ -18,6 +18,7 @@ import dev.vigil.shield.aws.events.EventTrees;
 import dev.vigil.shield.block.Batches;
 import dev.vigil.shield.block.HttpResponses;
 import dev.vigil.shield.detect.Detection;
+import dev.vigil.shield.hygiene.LeakScan;
 import dev.vigil.shield.hygiene.ResponseLeakScanner;
 import dev.vigil.shield.inspect.HttpRequestView;
 import dev.vigil.shield.json.Json;
@@ -343,8 +344,8 @@ public final class Invocation {
         if (body == null || body.isEmpty()) {
             return response;
         }
-        ResponseLeakScanner.LeakScan scan = ResponseLeakScanner.scan(body);
-        if (!scan.leaks()) {
+        LeakScan scan = ResponseLeakScanner.scan(body);
+        if (!scan.found()) {
             return response;
         }
         boolean sanitize = shield.policy.mode() == Mode.BLOCK;

@@ -13,6 +13,7 @@ import dev.vigil.shield.auth.AuthenticityGate;
 import dev.vigil.shield.auth.Authenticator;
 import dev.vigil.shield.auth.Authenticators;
 import dev.vigil.shield.detect.Detector;
+import dev.vigil.shield.hygiene.EnvSecret;
 import dev.vigil.shield.hygiene.EnvSecretScanner;
 import dev.vigil.shield.policy.AuthenticityConfig;
 import dev.vigil.shield.policy.Policy;
@@ -362,7 +363,7 @@ public final class Shield implements AutoCloseable {
 
     private void checkEnvironment(Map<String, String> snapshot) {
         Map<String, String> vars = snapshot != null ? snapshot : System.getenv();
-        for (EnvSecretScanner.EnvSecret secret : EnvSecretScanner.scan(vars)) {
+        for (EnvSecret secret : EnvSecretScanner.scan(vars)) {
             Map<String, String> attributes = new LinkedHashMap<>();
             attributes.put("variable", secret.name());
             attributes.put("kind", secret.kind());
