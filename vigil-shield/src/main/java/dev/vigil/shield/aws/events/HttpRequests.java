@@ -22,25 +22,8 @@ final class HttpRequests {
     static void extractProxy(Map<String, Object> event, boolean decodeQuery, InputSink sink) {
         path(Fields.string(event, "path"), sink);
         pathParameters(Fields.map(event, "pathParameters"), sink);
-        Map<String, Object> mvQuery = Fields.map(event, "multiValueQueryStringParameters");
-        Map<String, Object> query = mvQuery != null ? mvQuery : Fields.map(event, "queryStringParameters");
-        if (query != null) {
-            for (Map.Entry<String, Object> e : query.entrySet()) {
-                String name = decodeQuery ? Decoding.url(e.getKey(), true) : e.getKey();
-                String location = Names.child("query", name);
-                if (!name.isEmpty() && !Names.isPlain(name)) {
-                    sink.accept(location, name, Source.QUERY, -1);
-                }
-                forEachText(e.getValue(), v -> {
-                    String value = decodeQuery ? Decoding.url(v, true) : v;
-                    if (!value.isEmpty()) {
-                        sink.accept(location, value, Source.QUERY, -1);
-                    }
-                });
-            }
-        }
-        Map<String, Object> mvHeaders = Fields.map(event, "multiValueHeaders");
-        Map<String, Object> headers = mvHeaders != null ? mvHeaders : Fields.map(event, "headers");
+        query(preferMultiValue(event, "multiValueQueryStringParameters", "queryStringParameters"), decodeQuery, sink);
+        Map<String, Object> headers = preferMultiValue(event, "multiValueHeaders", "headers");
         headers(headers, sink);
         String body = HttpBodies.text(Fields.string(event, "body"), Fields.isTrue(event, "isBase64Encoded"));
         HttpBodies.extract(body, header(headers, "content-type"), "body", Source.BODY, -1, sink);
@@ -48,12 +31,12 @@ final class HttpRequests {
 
     /** The request of a payload 1.0 / ALB event. */
     static HttpRequestView viewProxy(Map<String, Object> event, boolean decodeQuery) {
-        Map<String, Object> mvHeaders = Fields.map(event, "multiValueHeaders");
         Map<String, List<String>> headers =
-                multiMap(mvHeaders != null ? mvHeaders : Fields.map(event, "headers"), true, false);
-        Map<String, Object> mvQuery = Fields.map(event, "multiValueQueryStringParameters");
-        Map<String, List<String>> query =
-                multiMap(mvQuery != null ? mvQuery : Fields.map(event, "queryStringParameters"), false, decodeQuery);
+                multiMap(preferMultiValue(event, "multiValueHeaders", "headers"), true, false);
+        Map<String, List<String>> query = multiMap(
+                preferMultiValue(event, "multiValueQueryStringParameters", "queryStringParameters"),
+                false,
+                decodeQuery);
         return new HttpRequestView(
                 HttpBodies.upper(Fields.string(event, "httpMethod")),
                 orEmpty(Fields.string(event, "path")),
@@ -74,21 +57,7 @@ final class HttpRequests {
                 HttpBodies.nameAndValue(Names.child("query", name), name, value, Source.QUERY, -1, sink);
             });
         } else {
-            Map<String, Object> query = Fields.map(event, "queryStringParameters");
-            if (query != null) {
-                for (Map.Entry<String, Object> e : query.entrySet()) {
-                    String name = e.getKey();
-                    String location = Names.child("query", name);
-                    if (!name.isEmpty() && !Names.isPlain(name)) {
-                        sink.accept(location, name, Source.QUERY, -1);
-                    }
-                    forEachText(e.getValue(), v -> {
-                        if (!v.isEmpty()) {
-                            sink.accept(location, v, Source.QUERY, -1);
-                        }
-                    });
-                }
-            }
+            query(Fields.map(event, "queryStringParameters"), false, sink);
         }
         Map<String, Object> headers = Fields.map(event, "headers");
         headers(headers, sink);
@@ -181,6 +150,40 @@ final class HttpRequests {
         }
     }
 
+    /** The multi-value map when the event has a non-empty one (payload 1.0 and ALB give both), else the other. */
+    private static Map<String, Object> preferMultiValue(Map<String, Object> event, String multi, String single) {
+        Map<String, Object> values = Fields.map(event, multi);
+        return values != null && !values.isEmpty() ? values : Fields.map(event, single);
+    }
+
+    /** Reports query values (single or multi-valued) and unusual parameter names. */
+    private static void query(Map<String, Object> query, boolean decode, InputSink sink) {
+        if (query == null) {
+            return;
+        }
+        for (Map.Entry<String, Object> e : query.entrySet()) {
+            String name = decode ? Decoding.url(e.getKey(), true) : e.getKey();
+            String location = Names.child("query", name);
+            if (!name.isEmpty() && !Names.isPlain(name)) {
+                sink.accept(location, name, Source.QUERY, -1);
+            }
+            Object value = e.getValue();
+            if (value instanceof List<?> list) {
+                for (Object v : list) {
+                    queryValue(location, Fields.text(v), decode, sink);
+                }
+            } else {
+                queryValue(location, Fields.text(value), decode, sink);
+            }
+        }
+    }
+
+    private static void queryValue(String location, String value, boolean decode, InputSink sink) {
+        if (value != null && !value.isEmpty()) {
+            sink.accept(location, decode ? Decoding.url(value, true) : value, Source.QUERY, -1);
+        }
+    }
+
     /** Reports header values (single or multi-valued), unusual header names, and the cookies of {@code Cookie}. */
     private static void headers(Map<String, Object> headers, InputSink sink) {
         if (headers == null) {
@@ -194,14 +197,23 @@ final class HttpRequests {
                 sink.accept(location, name, Source.HEADER, -1);
             }
             boolean cookie = lower.equals("cookie");
-            forEachText(e.getValue(), v -> {
-                if (!v.isEmpty()) {
-                    sink.accept(location, v, Source.HEADER, -1);
-                    if (cookie) {
-                        cookies(v, sink);
-                    }
+            Object value = e.getValue();
+            if (value instanceof List<?> list) {
+                for (Object v : list) {
+                    headerValue(location, Fields.text(v), cookie, sink);
                 }
-            });
+            } else {
+                headerValue(location, Fields.text(value), cookie, sink);
+            }
+        }
+    }
+
+    private static void headerValue(String location, String value, boolean cookie, InputSink sink) {
+        if (value != null && !value.isEmpty()) {
+            sink.accept(location, value, Source.HEADER, -1);
+            if (cookie) {
+                cookies(value, sink);
+            }
         }
     }
 
@@ -232,27 +244,6 @@ final class HttpRequests {
         return Fields.text(v);
     }
 
-    @FunctionalInterface
-    private interface TextSink {
-        void text(String value);
-    }
-
-    private static void forEachText(Object value, TextSink out) {
-        if (value instanceof List<?> list) {
-            for (Object o : list) {
-                String s = Fields.text(o);
-                if (s != null) {
-                    out.text(s);
-                }
-            }
-        } else {
-            String s = Fields.text(value);
-            if (s != null) {
-                out.text(s);
-            }
-        }
-    }
-
     private static Map<String, List<String>> multiMap(Map<String, Object> source, boolean lowerKeys, boolean decode) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         if (source == null) {
@@ -262,9 +253,22 @@ final class HttpRequests {
             String key = e.getKey();
             key = lowerKeys ? Names.lower(key) : decode ? Decoding.url(key, true) : key;
             List<String> values = out.computeIfAbsent(key, k -> new ArrayList<>(1));
-            forEachText(e.getValue(), v -> values.add(decode ? Decoding.url(v, true) : v));
+            Object value = e.getValue();
+            if (value instanceof List<?> list) {
+                for (Object v : list) {
+                    addText(values, Fields.text(v), decode);
+                }
+            } else {
+                addText(values, Fields.text(value), decode);
+            }
         }
         return out;
+    }
+
+    private static void addText(List<String> values, String value, boolean decode) {
+        if (value != null) {
+            values.add(decode ? Decoding.url(value, true) : value);
+        }
     }
 
     private static String orEmpty(String s) {

@@ -254,4 +254,26 @@ class HttpAdaptersTest {
         assertThat(new String(view.body(), StandardCharsets.UTF_8))
                 .isEqualTo("Hello from client! <svg onload=alert(1)>");
     }
+
+    @Test
+    void rest_proxy_falls_back_to_single_value_maps_when_multi_value_maps_are_empty() {
+        Map<String, Object> event = new java.util.LinkedHashMap<>();
+        event.put("httpMethod", "get");
+        event.put("path", "/p");
+        event.put("requestContext", Map.of("stage", "prod"));
+        event.put("multiValueHeaders", Map.of());
+        event.put("headers", Map.of("X-Token", "t1"));
+        event.put("multiValueQueryStringParameters", Map.of());
+        event.put("queryStringParameters", Map.of("q", "v"));
+
+        assertThat(RecordingSink.extract(ApiGatewayRestAdapter.INSTANCE, event))
+                .containsExactlyInAnyOrder(
+                        of("path", "/p", Source.PATH),
+                        of("headers.x-token", "t1", Source.HEADER),
+                        of("query.q", "v", Source.QUERY));
+        HttpRequestView view = ApiGatewayRestAdapter.INSTANCE.http(event);
+        assertThat(view.method()).isEqualTo("GET");
+        assertThat(view.headers()).containsEntry("x-token", List.of("t1"));
+        assertThat(view.query()).containsEntry("q", List.of("v"));
+    }
 }
