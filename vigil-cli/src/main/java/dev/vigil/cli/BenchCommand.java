@@ -44,22 +44,36 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--event", paramLabel = "FILE", description = "Also measure this event (Lambda event JSON).")
         Path event;
 
-        @Option(names = "--iterations", defaultValue = "20000", description = "Measured calls per variant (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--iterations",
+                defaultValue = "20000",
+                description = "Measured calls per variant (default ${DEFAULT-VALUE}).")
         int iterations;
 
-        @Option(names = "--warmup", defaultValue = "20000", description = "Warm-up calls per variant (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--warmup",
+                defaultValue = "20000",
+                description = "Warm-up calls per variant (default ${DEFAULT-VALUE}).")
         int warmup;
 
-        @Option(names = "--cold-runs", defaultValue = "10", description = "JVM starts per variant for the cold-start figure; 0 skips it (default ${DEFAULT-VALUE}).")
+        @Option(
+                names = "--cold-runs",
+                defaultValue = "10",
+                description =
+                        "JVM starts per variant for the cold-start figure; 0 skips it (default ${DEFAULT-VALUE}).")
         int coldRuns;
 
-        @Option(names = "--jvm-arg", paramLabel = "ARG", description = "Extra JVM argument for cold-start JVMs (repeatable), e.g. -XX:TieredStopAtLevel=1.")
+        @Option(
+                names = "--jvm-arg",
+                paramLabel = "ARG",
+                description = "Extra JVM argument for cold-start JVMs (repeatable), e.g. -XX:TieredStopAtLevel=1.")
         List<String> jvmArgs = new ArrayList<>();
 
         @Override
         public Integer call() throws Exception {
             if (iterations < 100) {
-                throw new ParameterException(spec.commandLine(), "--iterations must be at least 100, got " + iterations);
+                throw new ParameterException(
+                        spec.commandLine(), "--iterations must be at least 100, got " + iterations);
             }
             if (warmup < 0 || coldRuns < 0) {
                 throw new ParameterException(spec.commandLine(), "--warmup and --cold-runs must not be negative");

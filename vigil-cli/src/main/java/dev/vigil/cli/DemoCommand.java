@@ -52,8 +52,9 @@ public final class DemoCommand implements Callable<Integer> {
             out.println("  - " + Demo.describe(e));
         }
         out.println();
-        out.printf("%-3s %-46s %-11s %-8s %-6s %9s  %s%n", "#", "scenario", "trigger", "outcome", "status", "shield us",
-                "what Vigil reported");
+        out.printf(
+                "%-3s %-46s %-11s %-8s %-6s %9s  %s%n",
+                "#", "scenario", "trigger", "outcome", "status", "shield us", "what Vigil reported");
         int i = 1;
         for (Demo.Scenario s : result.scenarios()) {
             InvocationSummary inv = s.invocation();
@@ -63,7 +64,13 @@ public final class DemoCommand implements Callable<Integer> {
                 if (e instanceof InvocationSummary) {
                     continue;
                 }
-                printRow(out, first ? Integer.toString(i) : "", first ? s.name() : "", inv, status, first,
+                printRow(
+                        out,
+                        first ? Integer.toString(i) : "",
+                        first ? s.name() : "",
+                        inv,
+                        status,
+                        first,
                         Demo.describe(e));
                 first = false;
             }
@@ -73,10 +80,15 @@ public final class DemoCommand implements Callable<Integer> {
             i++;
         }
         out.println();
-        long findings = result.all().stream().filter(e -> e.kind().equals("finding")).count();
-        long violations = result.all().stream().filter(e -> e.kind().equals("policy_violation")).count();
-        long invocations = result.all().stream().filter(e -> e.kind().equals("invocation")).count();
-        out.printf("Telemetry: %d events (%d invocations, %d findings, %d policy violations).%n",
+        long findings =
+                result.all().stream().filter(e -> e.kind().equals("finding")).count();
+        long violations = result.all().stream()
+                .filter(e -> e.kind().equals("policy_violation"))
+                .count();
+        long invocations =
+                result.all().stream().filter(e -> e.kind().equals("invocation")).count();
+        out.printf(
+                "Telemetry: %d events (%d invocations, %d findings, %d policy violations).%n",
                 result.all().size(), invocations, findings, violations);
         if (telemetry != null) {
             TelemetryJson json = new TelemetryJson("Vigil Shield");
@@ -93,9 +105,12 @@ public final class DemoCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private static void printRow(PrintWriter out, String n, String name, InvocationSummary inv, String status,
-            boolean first, String what) {
-        out.printf("%-3s %-46s %-11s %-8s %-6s %9s  %s%n", n, name,
+    private static void printRow(
+            PrintWriter out, String n, String name, InvocationSummary inv, String status, boolean first, String what) {
+        out.printf(
+                "%-3s %-46s %-11s %-8s %-6s %9s  %s%n",
+                n,
+                name,
                 first && inv != null ? inv.trigger().id() : "",
                 first && inv != null ? inv.outcome().id() : "",
                 first ? status : "",

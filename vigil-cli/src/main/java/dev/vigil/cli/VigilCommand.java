@@ -12,7 +12,10 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Runtime security for serverless functions.",
         subcommands = {DemoCommand.class, BenchCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
-        footer = {"", "Docs: docs/ in the repository. Exit codes: 0 ok, 1 findings/failed check, 2 usage error, 3 I/O or internal error."})
+        footer = {
+            "",
+            "Docs: docs/ in the repository. Exit codes: 0 ok, 1 findings/failed check, 2 usage error, 3 I/O or internal error."
+        })
 public final class VigilCommand implements Runnable {
 
     @Spec

@@ -28,7 +28,6 @@ import dev.vigil.shield.policy.ExclusionMatcher;
 import dev.vigil.shield.policy.Mode;
 import dev.vigil.shield.policy.Policy;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,7 +143,8 @@ public final class Invocation {
         long budgetNanos = policy.budgetMicros() * 1000 * (coldStart ? COLD_BUDGET_FACTOR : 1);
         Inspector.Result result = shield.inspector.inspect(tree, adapter, startNanos + budgetNanos);
         for (Inspector.Failure f : result.failures) {
-            failOpen("detector_failed", "detector:" + f.detector(), f.error() + " inspecting a value; detector skipped");
+            failOpen(
+                    "detector_failed", "detector:" + f.detector(), f.error() + " inspecting a value; detector skipped");
         }
         if (result.budgetExceededBy != null) {
             failOpen(
@@ -189,16 +189,13 @@ public final class Invocation {
         if (hits.isEmpty()) {
             return;
         }
-        Set<String> seen = new HashSet<>();
         boolean batch = trigger.isBatch() && adapter.recordsField() != null;
-        for (Inspector.Hit hit : hits) {
+        for (Inspector.Hit hit : mostSpecific(hits)) {
             Detection d = hit.detection();
             String location = hit.value().location();
-            if (!seen.add(d.ruleId() + '\u0000' + location)) {
-                continue;
-            }
             String category = hit.detector().category();
-            if (ExclusionMatcher.excluded(policy, function.name(), location, hit.value().name(), category, d.ruleId())) {
+            if (ExclusionMatcher.excluded(
+                    policy, function.name(), location, hit.value().name(), category, d.ruleId())) {
                 continue;
             }
             Action action;
@@ -245,6 +242,35 @@ public final class Invocation {
         }
     }
 
+    /**
+     * One hit per attack: adapters report a payload whole ({@code body}) and then its parts ({@code body.$.note}), so
+     * the same match can arrive twice. Hits of the same rule, record and matched text keep only the most specific
+     * location (the longest one that extends the other).
+     */
+    private static List<Inspector.Hit> mostSpecific(List<Inspector.Hit> hits) {
+        if (hits.size() == 1) {
+            return hits;
+        }
+        Map<String, Inspector.Hit> chosen = new LinkedHashMap<>();
+        for (Inspector.Hit hit : hits) {
+            Detection d = hit.detection();
+            String text = d.variant().text();
+            String matched = text.substring(
+                    Math.max(0, Math.min(d.start(), text.length())), Math.max(0, Math.min(d.end(), text.length())));
+            String key = d.ruleId() + '\u0000' + hit.value().recordIndex() + '\u0000' + matched;
+            Inspector.Hit previous = chosen.get(key);
+            String location = hit.value().location();
+            if (previous == null) {
+                chosen.put(key, hit);
+            } else if (location.startsWith(previous.value().location())) {
+                chosen.put(key, hit);
+            } else if (!previous.value().location().startsWith(location)) {
+                chosen.put(key + '\u0000' + location, hit);
+            }
+        }
+        return new ArrayList<>(chosen.values());
+    }
+
     Object prepareTypedInput(Object input) {
         if (blockedRecords.isEmpty()) {
             return input;
@@ -281,7 +307,8 @@ public final class Invocation {
 
     /** Whether the wrapper must capture the handler's response for {@link #afterStreamResponse}. */
     boolean needsResponse() {
-        return !failedRecordIds.isEmpty() || (trigger.isHttp() && shield.policy.hygiene().responseLeaks());
+        return !failedRecordIds.isEmpty()
+                || (trigger.isHttp() && shield.policy.hygiene().responseLeaks());
     }
 
     Object afterTypedResponse(Object response) {

@@ -9,9 +9,9 @@ import dev.vigil.core.telemetry.FunctionInfo;
 import dev.vigil.core.telemetry.PolicyViolation;
 import dev.vigil.core.telemetry.TelemetryEvent;
 import dev.vigil.core.telemetry.VigilError;
-import dev.vigil.shield.auth.AuthenticityGate;
 import dev.vigil.shield.auth.Authenticator;
 import dev.vigil.shield.auth.Authenticators;
+import dev.vigil.shield.auth.AuthenticityGate;
 import dev.vigil.shield.detect.Detector;
 import dev.vigil.shield.hygiene.EnvSecret;
 import dev.vigil.shield.hygiene.EnvSecretScanner;
@@ -102,8 +102,10 @@ public final class Shield implements AutoCloseable {
         try {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("vigil-prime", "%3Cb%3E &amp; \\u0041 plain");
-            inspector.inspect(event, dev.vigil.shield.aws.events.EventAdapters.forEvent(event), System.nanoTime()
-                    + 1_000_000_000L);
+            inspector.inspect(
+                    event,
+                    dev.vigil.shield.aws.events.EventAdapters.forEvent(event),
+                    System.nanoTime() + 1_000_000_000L);
         } catch (RuntimeException | LinkageError e) {
             reportError("internal_error", "shield", e.getClass().getSimpleName() + " while priming the inspector");
         }
@@ -142,7 +144,12 @@ public final class Shield implements AutoCloseable {
         for (Detector d : ServiceLoader.load(Detector.class, loader)) {
             b.detector(d);
         }
-        b.sink(TelemetrySinks.fromConfig(b.policy.telemetry(), System.getenv(), System.out, functionFromEnv(SystemEnv.INSTANCE)));
+        String tmpDir = System.getenv("VIGIL_TMP_DIR");
+        if (tmpDir != null && !tmpDir.isBlank()) {
+            b.tmpDirectory(Path.of(tmpDir));
+        }
+        b.sink(TelemetrySinks.fromConfig(
+                b.policy.telemetry(), System.getenv(), System.out, functionFromEnv(SystemEnv.INSTANCE)));
         return b.build();
     }
 
@@ -232,7 +239,8 @@ public final class Shield implements AutoCloseable {
         if (inv.blocked()) {
             Object refusal = inv.refusal();
             try {
-                O response = refusal == null ? null : (O) TypedEvents.httpResponse(input, (Map<String, Object>) refusal);
+                O response =
+                        refusal == null ? null : (O) TypedEvents.httpResponse(input, (Map<String, Object>) refusal);
                 inv.endBlocked();
                 return response;
             } catch (UnsupportedOperationException e) {

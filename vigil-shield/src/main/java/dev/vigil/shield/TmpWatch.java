@@ -76,7 +76,7 @@ class TmpWatch {
                         inv.requestId(),
                         "hygiene.tmp",
                         RuleIds.TMP_RESIDUE,
-                        found.count() + " entries left in " + dir + " by a previous invocation",
+                        "Files left in " + dir + " by a previous invocation: " + found.count(),
                         Severity.LOW,
                         action,
                         attributes));

@@ -107,7 +107,9 @@ final class TypedEvents {
             List<Object> failures = (List<Object>) getter.invoke(response);
             if (failures == null) {
                 failures = new ArrayList<>();
-                response.getClass().getMethod("setBatchItemFailures", List.class).invoke(response, failures);
+                response.getClass()
+                        .getMethod("setBatchItemFailures", List.class)
+                        .invoke(response, failures);
             }
             Class<?> itemType = null;
             for (Class<?> nested : response.getClass().getClasses()) {

@@ -24,11 +24,20 @@ class AuthenticityIntegrationTest {
     private final StreamHarness h = new StreamHarness();
 
     private Shield shield(Mode mode) {
-        Policy p = Policies.with(mode, Map.of(), List.of(), BatchMode.DROP, Policy.DEFAULT_BUDGET_MICROS,
-                List.of(new AuthenticityConfig("gh", "github", List.of("/webhooks/*"),
-                        Map.of("secret_env", "GH_SECRET"), 3)));
-        return Shield.builder().policy(p).detector(new CanaryDetector()).sink(h.sink)
-                .environment(Map.of("GH_SECRET", SECRET)).build();
+        Policy p = Policies.with(
+                mode,
+                Map.of(),
+                List.of(),
+                BatchMode.DROP,
+                Policy.DEFAULT_BUDGET_MICROS,
+                List.of(new AuthenticityConfig(
+                        "gh", "github", List.of("/webhooks/*"), Map.of("secret_env", "GH_SECRET"), 3)));
+        return Shield.builder()
+                .policy(p)
+                .detector(new CanaryDetector())
+                .sink(h.sink)
+                .environment(Map.of("GH_SECRET", SECRET))
+                .build();
     }
 
     private static String sign(String body) throws Exception {
@@ -38,9 +47,15 @@ class AuthenticityIntegrationTest {
     }
 
     private static Map<String, Object> webhook(String body, String signature) {
-        return TestEvents.apiV2("POST", "/webhooks/github", "", signature == null ? Map.of("content-type",
-                "application/json") : Map.of("content-type", "application/json", "x-hub-signature-256", signature),
-                body, "id.execute-api.us-east-1.amazonaws.com");
+        return TestEvents.apiV2(
+                "POST",
+                "/webhooks/github",
+                "",
+                signature == null
+                        ? Map.of("content-type", "application/json")
+                        : Map.of("content-type", "application/json", "x-hub-signature-256", signature),
+                body,
+                "id.execute-api.us-east-1.amazonaws.com");
     }
 
     @Test
@@ -58,8 +73,8 @@ class AuthenticityIntegrationTest {
         String signature = sign(body);
         Object r = h.invoke(shield(Mode.BLOCK), webhook(body.replace("opened", "closed"), signature));
         assertThat(((Map<?, ?>) r).get("statusCode")).isEqualTo(401L);
-        assertThat(Json.parse((String) ((Map<?, ?>) r).get("body"))).isEqualTo(
-                Map.of("message", "Unauthorized", "requestId", "req-1"));
+        assertThat(Json.parse((String) ((Map<?, ?>) r).get("body")))
+                .isEqualTo(Map.of("message", "Unauthorized", "requestId", "req-1"));
         assertThat(h.handlerCalls).isZero();
         PolicyViolation v = h.sink.violations().get(0);
         assertThat(v.ruleId()).isEqualTo(RuleIds.AUTHENTICITY);
@@ -85,9 +100,15 @@ class AuthenticityIntegrationTest {
 
     @Test
     void a_missing_secret_is_reported_at_init_and_fails_closed() throws Exception {
-        Policy p = Policies.with(Mode.BLOCK, Map.of(), List.of(), BatchMode.DROP, Policy.DEFAULT_BUDGET_MICROS,
+        Policy p = Policies.with(
+                Mode.BLOCK,
+                Map.of(),
+                List.of(),
+                BatchMode.DROP,
+                Policy.DEFAULT_BUDGET_MICROS,
                 List.of(new AuthenticityConfig("gh", "github", List.of(), Map.of("secret_env", "NOT_SET"), 1)));
-        Shield shield = Shield.builder().policy(p).sink(h.sink).environment(Map.of()).build();
+        Shield shield =
+                Shield.builder().policy(p).sink(h.sink).environment(Map.of()).build();
         assertThat(h.sink.errors()).extracting(e -> e.code()).contains("authenticity_config");
         Object r = h.invoke(shield, webhook("{}", "sha256=00"));
         assertThat(((Map<?, ?>) r).get("statusCode")).isEqualTo(401L);

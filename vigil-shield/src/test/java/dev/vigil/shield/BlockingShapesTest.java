@@ -22,7 +22,12 @@ class BlockingShapesTest {
     private final StreamHarness h = new StreamHarness();
 
     private Shield shield(Policy policy) {
-        return Shield.builder().policy(policy).detector(new CanaryDetector()).sink(h.sink).environment(Map.of()).build();
+        return Shield.builder()
+                .policy(policy)
+                .detector(new CanaryDetector())
+                .sink(h.sink)
+                .environment(Map.of())
+                .build();
     }
 
     private Shield blocking() {
@@ -35,7 +40,8 @@ class BlockingShapesTest {
     }
 
     private static List<Object> field(Object list, String name) {
-        return ((List<?>) list).stream().map(r -> (Object) ((Map<?, ?>) r).get(name)).toList();
+        return ((List<?>) list)
+                .stream().map(r -> (Object) ((Map<?, ?>) r).get(name)).toList();
     }
 
     @Test
@@ -45,7 +51,8 @@ class BlockingShapesTest {
         Map<String, Object> r = map(response);
         assertThat(r.get("statusCode")).isEqualTo(403L);
         assertThat(map(r.get("headers"))).containsEntry("content-type", "application/json");
-        assertThat(map(Json.parse((String) r.get("body")))).containsEntry("message", "Forbidden")
+        assertThat(map(Json.parse((String) r.get("body"))))
+                .containsEntry("message", "Forbidden")
                 .containsEntry("requestId", "req-1");
         assertThat(r).doesNotContainKey("statusDescription");
         SecurityFinding f = h.sink.findings().get(0);
@@ -93,7 +100,8 @@ class BlockingShapesTest {
 
     @Test
     void sqs_drop_mode_removes_only_the_bad_record() throws Exception {
-        Object response = h.invoke(blocking(), TestEvents.sqs("{\"id\":1}", "{\"note\":\"" + MARK + "\"}", "{\"id\":3}"));
+        Object response =
+                h.invoke(blocking(), TestEvents.sqs("{\"id\":1}", "{\"note\":\"" + MARK + "\"}", "{\"id\":3}"));
         assertThat(field(map(h.handlerSaw).get("Records"), "messageId")).containsExactly("msg-0", "msg-2");
         assertThat(map(response).get("statusCode")).isEqualTo(200L);
         SecurityFinding f = h.sink.findings().get(0);
@@ -106,10 +114,11 @@ class BlockingShapesTest {
     @Test
     void sqs_report_mode_adds_batch_item_failures_to_the_handler_response() throws Exception {
         h.handlerResponse = "{\"batchItemFailures\":[{\"itemIdentifier\":\"msg-0\"}]}".getBytes();
-        Object response = h.invoke(shield(Policies.of(Mode.BLOCK, BatchMode.REPORT)),
-                TestEvents.sqs("{\"id\":1}", "{\"id\":2}", MARK));
+        Object response = h.invoke(
+                shield(Policies.of(Mode.BLOCK, BatchMode.REPORT)), TestEvents.sqs("{\"id\":1}", "{\"id\":2}", MARK));
         assertThat((List<?>) map(h.handlerSaw).get("Records")).hasSize(2);
-        assertThat(field(map(response).get("batchItemFailures"), "itemIdentifier")).containsExactly("msg-0", "msg-2");
+        assertThat(field(map(response).get("batchItemFailures"), "itemIdentifier"))
+                .containsExactly("msg-0", "msg-2");
         assertThat(h.sink.findings().get(0).action()).isEqualTo(Action.REPORTED_FAILURE);
     }
 
@@ -121,8 +130,10 @@ class BlockingShapesTest {
         assertThat(field(map(k).get("batchItemFailures"), "itemIdentifier"))
                 .containsExactly("49590333432097000000000000000000000000000000000000000001");
         Object d = h.invoke(report, TestEvents.dynamodb(MARK, "fine"));
-        assertThat(field(map(d).get("batchItemFailures"), "itemIdentifier")).containsExactly("111000000000000000000000");
-        assertThat(h.sink.findings()).extracting(SecurityFinding::trigger)
+        assertThat(field(map(d).get("batchItemFailures"), "itemIdentifier"))
+                .containsExactly("111000000000000000000000");
+        assertThat(h.sink.findings())
+                .extracting(SecurityFinding::trigger)
                 .containsExactly(Trigger.KINESIS, Trigger.DYNAMODB_STREAMS);
     }
 
@@ -155,8 +166,13 @@ class BlockingShapesTest {
 
     @Test
     void a_category_override_to_monitor_wins_over_global_block() throws Exception {
-        Policy p = Policies.with(Mode.BLOCK, Map.of("test", Mode.MONITOR), List.of(), BatchMode.DROP,
-                Policy.DEFAULT_BUDGET_MICROS, List.of());
+        Policy p = Policies.with(
+                Mode.BLOCK,
+                Map.of("test", Mode.MONITOR),
+                List.of(),
+                BatchMode.DROP,
+                Policy.DEFAULT_BUDGET_MICROS,
+                List.of());
         Object response = h.invoke(shield(p), TestEvents.apiV2("/orders", "q=" + MARK));
         assertThat(map(response).get("statusCode")).isEqualTo(200L);
         assertThat(h.sink.findings().get(0).action()).isEqualTo(Action.MONITORED);
@@ -164,8 +180,13 @@ class BlockingShapesTest {
 
     @Test
     void a_category_turned_off_is_not_inspected() throws Exception {
-        Policy p = Policies.with(Mode.BLOCK, Map.of("test", Mode.OFF), List.of(), BatchMode.DROP,
-                Policy.DEFAULT_BUDGET_MICROS, List.of());
+        Policy p = Policies.with(
+                Mode.BLOCK,
+                Map.of("test", Mode.OFF),
+                List.of(),
+                BatchMode.DROP,
+                Policy.DEFAULT_BUDGET_MICROS,
+                List.of());
         h.invoke(shield(p), TestEvents.apiV2("/orders", "q=" + MARK));
         assertThat(h.handlerCalls).isEqualTo(1);
         assertThat(h.sink.findings()).isEmpty();
@@ -181,8 +202,15 @@ class BlockingShapesTest {
     @Test
     void url_encoded_marker_in_a_json_body_is_found_with_its_decoding_and_location() throws Exception {
         String body = "{\"order\":{\"note\":\"" + MARK.replace("-", "%2D") + "\"}}";
-        h.invoke(blocking(), TestEvents.apiV2("POST", "/orders", "", Map.of("content-type", "application/json"), body,
-                "id.execute-api.us-east-1.amazonaws.com"));
+        h.invoke(
+                blocking(),
+                TestEvents.apiV2(
+                        "POST",
+                        "/orders",
+                        "",
+                        Map.of("content-type", "application/json"),
+                        body,
+                        "id.execute-api.us-east-1.amazonaws.com"));
         assertThat(h.sink.findings()).anySatisfy(f -> {
             assertThat(f.location()).isEqualTo("body.$.order.note");
             assertThat(f.decoding()).isEqualTo("url");

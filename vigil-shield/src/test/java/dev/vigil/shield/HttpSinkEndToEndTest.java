@@ -44,7 +44,11 @@ class HttpSinkEndToEndTest {
                 new StdoutSink(new PrintStream(stdout, true, "UTF-8")),
                 FunctionInfo.named("orders"))) {
             Policy d = Policy.defaults();
-            Shield shield = Shield.builder().detector(new CanaryDetector()).sink(sink).environment(Map.of()).build();
+            Shield shield = Shield.builder()
+                    .detector(new CanaryDetector())
+                    .sink(sink)
+                    .environment(Map.of())
+                    .build();
             StreamHarness h = new StreamHarness();
             long flushBudgetMs = d.telemetry().flushTimeoutMs();
             for (int i = 0; i < 3; i++) {

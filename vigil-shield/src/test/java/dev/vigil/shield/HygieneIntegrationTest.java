@@ -28,13 +28,18 @@ class HygieneIntegrationTest {
 
     private static Policy policy(Mode mode, HygieneConfig hygiene) {
         Policy d = Policy.defaults();
-        return new Policy(mode, Map.of(), List.of(), d.budgetMicros(), BatchMode.DROP, hygiene, List.of(),
-                d.telemetry(), "test");
+        return new Policy(
+                mode, Map.of(), List.of(), d.budgetMicros(), BatchMode.DROP, hygiene, List.of(), d.telemetry(), "test");
     }
 
     private Shield shield(Policy policy, Map<String, String> env) {
-        return Shield.builder().policy(policy).detector(new CanaryDetector()).sink(h.sink).environment(env)
-                .tmpDirectory(tmp).build();
+        return Shield.builder()
+                .policy(policy)
+                .detector(new CanaryDetector())
+                .sink(h.sink)
+                .environment(env)
+                .tmpDirectory(tmp)
+                .build();
     }
 
     private static final String TRACE = "{\"error\":\"java.lang.IllegalStateException: boom\\n\\tat com.acme.Orders"
@@ -47,14 +52,17 @@ class HygieneIntegrationTest {
         List<PolicyViolation> v = h.sink.violations();
         assertThat(v).hasSize(1);
         assertThat(v.get(0).ruleId()).isEqualTo(RuleIds.ENV_SECRET);
-        assertThat(v.get(0).attributes()).containsEntry("variable", "GITHUB_TOKEN").containsEntry("kind", "github_token");
+        assertThat(v.get(0).attributes())
+                .containsEntry("variable", "GITHUB_TOKEN")
+                .containsEntry("kind", "github_token");
         assertThat(v.get(0).requestId()).isNull();
         assertThat(v.get(0).toString()).doesNotContain(secret);
     }
 
     @Test
     void env_check_can_be_turned_off() {
-        shield(policy(Mode.BLOCK, new HygieneConfig(false, TmpResidueMode.OFF, false)),
+        shield(
+                policy(Mode.BLOCK, new HygieneConfig(false, TmpResidueMode.OFF, false)),
                 Map.of("GITHUB_TOKEN", "ghp_" + "A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8"));
         assertThat(h.sink.violations()).isEmpty();
     }
@@ -75,8 +83,8 @@ class HygieneIntegrationTest {
     void monitor_mode_reports_the_leak_and_returns_the_response_unchanged() throws Exception {
         byte[] original = Json.write(Map.of("statusCode", 500, "body", TRACE));
         h.handlerResponse = original;
-        Object response = h.invoke(shield(policy(Mode.MONITOR, HygieneConfig.defaults()), Map.of()),
-                TestEvents.apiV2("/orders", ""));
+        Object response = h.invoke(
+                shield(policy(Mode.MONITOR, HygieneConfig.defaults()), Map.of()), TestEvents.apiV2("/orders", ""));
         assertThat(response).isEqualTo(Json.parse(original));
         assertThat(h.sink.violations().get(0).action()).isEqualTo(Action.MONITORED);
     }
@@ -86,9 +94,12 @@ class HygieneIntegrationTest {
         byte[] original = "{\"statusCode\":200,  \"body\":\"{\\\"ok\\\":true}\"}".getBytes(StandardCharsets.UTF_8);
         h.handlerResponse = original;
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        shield(Policy.defaults(), Map.of()).wrap(h.handler).handleRequest(
-                new java.io.ByteArrayInputStream(TestEvents.bytes(TestEvents.apiV2("/orders", ""))), out,
-                StreamHarness.context("r"));
+        shield(Policy.defaults(), Map.of())
+                .wrap(h.handler)
+                .handleRequest(
+                        new java.io.ByteArrayInputStream(TestEvents.bytes(TestEvents.apiV2("/orders", ""))),
+                        out,
+                        StreamHarness.context("r"));
         assertThat(out.toByteArray()).isEqualTo(original);
     }
 

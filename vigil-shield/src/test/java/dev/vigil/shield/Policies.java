@@ -18,10 +18,23 @@ final class Policies {
         return with(mode, Map.of(), List.of(), batch, Policy.DEFAULT_BUDGET_MICROS, List.of());
     }
 
-    static Policy with(Mode mode, Map<String, Mode> categories, List<Exclusion> exclusions, BatchMode batch,
-            long budgetMicros, List<AuthenticityConfig> auth) {
+    static Policy with(
+            Mode mode,
+            Map<String, Mode> categories,
+            List<Exclusion> exclusions,
+            BatchMode batch,
+            long budgetMicros,
+            List<AuthenticityConfig> auth) {
         Policy d = Policy.defaults();
-        return new Policy(mode, categories, exclusions, budgetMicros, batch,
-                new HygieneConfig(false, TmpResidueMode.OFF, true), auth, d.telemetry(), "test");
+        return new Policy(
+                mode,
+                categories,
+                exclusions,
+                budgetMicros,
+                batch,
+                new HygieneConfig(false, TmpResidueMode.OFF, true),
+                auth,
+                d.telemetry(),
+                "test");
     }
 }

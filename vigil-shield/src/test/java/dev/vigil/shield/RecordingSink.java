@@ -29,15 +29,24 @@ final class RecordingSink implements TelemetrySink {
     public void close() {}
 
     synchronized List<SecurityFinding> findings() {
-        return events.stream().filter(SecurityFinding.class::isInstance).map(SecurityFinding.class::cast).toList();
+        return events.stream()
+                .filter(SecurityFinding.class::isInstance)
+                .map(SecurityFinding.class::cast)
+                .toList();
     }
 
     synchronized List<PolicyViolation> violations() {
-        return events.stream().filter(PolicyViolation.class::isInstance).map(PolicyViolation.class::cast).toList();
+        return events.stream()
+                .filter(PolicyViolation.class::isInstance)
+                .map(PolicyViolation.class::cast)
+                .toList();
     }
 
     synchronized List<VigilError> errors() {
-        return events.stream().filter(VigilError.class::isInstance).map(VigilError.class::cast).toList();
+        return events.stream()
+                .filter(VigilError.class::isInstance)
+                .map(VigilError.class::cast)
+                .toList();
     }
 
     synchronized <T> List<T> of(Class<T> type) {

@@ -23,17 +23,34 @@ final class TestEvents {
         e.put("queryStringParameters", query.isEmpty() ? null : query);
         e.put("pathParameters", Map.of("proxy", path.substring(1)));
         e.put("stageVariables", null);
-        e.put("requestContext", Map.of(
-                "accountId", "123456789012", "resourceId", "123456", "stage", "prod", "requestId", "c6af9ac6",
-                "identity", Map.of("sourceIp", "203.0.113.9"), "resourcePath", "/{proxy+}", "httpMethod",
-                body == null ? "GET" : "POST", "apiId", "1234567890", "protocol", "HTTP/1.1"));
+        e.put(
+                "requestContext",
+                Map.of(
+                        "accountId",
+                        "123456789012",
+                        "resourceId",
+                        "123456",
+                        "stage",
+                        "prod",
+                        "requestId",
+                        "c6af9ac6",
+                        "identity",
+                        Map.of("sourceIp", "203.0.113.9"),
+                        "resourcePath",
+                        "/{proxy+}",
+                        "httpMethod",
+                        body == null ? "GET" : "POST",
+                        "apiId",
+                        "1234567890",
+                        "protocol",
+                        "HTTP/1.1"));
         e.put("body", body);
         e.put("isBase64Encoded", false);
         return e;
     }
 
-    static Map<String, Object> apiV2(String method, String path, String rawQuery, Map<String, String> headers, String body,
-            String domain) {
+    static Map<String, Object> apiV2(
+            String method, String path, String rawQuery, Map<String, String> headers, String body, String domain) {
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("host", domain);
         h.put("user-agent", "test-agent/1.0");
@@ -52,12 +69,39 @@ final class TestEvents {
             }
             e.put("queryStringParameters", q);
         }
-        e.put("requestContext", Map.of(
-                "accountId", "123456789012", "apiId", "api-id", "domainName", domain, "domainPrefix", "id",
-                "http", Map.of("method", method, "path", path, "protocol", "HTTP/1.1", "sourceIp", "203.0.113.9",
-                        "userAgent", "test-agent/1.0"),
-                "requestId", "id", "routeKey", "$default", "stage", "$default", "time", "12/Mar/2020:19:03:58 +0000",
-                "timeEpoch", 1583348638390L));
+        e.put(
+                "requestContext",
+                Map.of(
+                        "accountId",
+                        "123456789012",
+                        "apiId",
+                        "api-id",
+                        "domainName",
+                        domain,
+                        "domainPrefix",
+                        "id",
+                        "http",
+                        Map.of(
+                                "method",
+                                method,
+                                "path",
+                                path,
+                                "protocol",
+                                "HTTP/1.1",
+                                "sourceIp",
+                                "203.0.113.9",
+                                "userAgent",
+                                "test-agent/1.0"),
+                        "requestId",
+                        "id",
+                        "routeKey",
+                        "$default",
+                        "stage",
+                        "$default",
+                        "time",
+                        "12/Mar/2020:19:03:58 +0000",
+                        "timeEpoch",
+                        1583348638390L));
         if (body != null) {
             e.put("body", body);
         }
@@ -75,8 +119,13 @@ final class TestEvents {
 
     static Map<String, Object> alb(String path, String query, boolean multiValue) {
         Map<String, Object> e = new LinkedHashMap<>();
-        e.put("requestContext", Map.of("elb", Map.of("targetGroupArn",
-                "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/lambda-279XGJDqGZ5rsrHC2Fjr/49e9d65c45c6791a")));
+        e.put(
+                "requestContext",
+                Map.of(
+                        "elb",
+                        Map.of(
+                                "targetGroupArn",
+                                "arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/lambda-279XGJDqGZ5rsrHC2Fjr/49e9d65c45c6791a")));
         e.put("httpMethod", "GET");
         e.put("path", path);
         if (multiValue) {
@@ -98,8 +147,17 @@ final class TestEvents {
             r.put("messageId", "msg-" + i);
             r.put("receiptHandle", "MessageReceiptHandle" + i);
             r.put("body", bodies[i]);
-            r.put("attributes", Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1523232000000",
-                    "SenderId", "123456789012", "ApproximateFirstReceiveTimestamp", "1523232000001"));
+            r.put(
+                    "attributes",
+                    Map.of(
+                            "ApproximateReceiveCount",
+                            "1",
+                            "SentTimestamp",
+                            "1523232000000",
+                            "SenderId",
+                            "123456789012",
+                            "ApproximateFirstReceiveTimestamp",
+                            "1523232000001"));
             r.put("messageAttributes", Map.of());
             r.put("md5OfBody", "7b270e59b47ff90a553787216d55d91d");
             r.put("eventSource", "aws:sqs");
@@ -138,9 +196,15 @@ final class TestEvents {
         for (int i = 0; i < notes.length; i++) {
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("Keys", Map.of("Id", Map.of("N", String.valueOf(100 + i))));
-            d.put("NewImage", Map.of("Id", Map.of("N", String.valueOf(100 + i)),
-                    "Note", Map.of("S", notes[i]),
-                    "Tags", Map.of("L", List.of(Map.of("S", "a"), Map.of("M", Map.of("k", Map.of("S", "v")))))));
+            d.put(
+                    "NewImage",
+                    Map.of(
+                            "Id",
+                            Map.of("N", String.valueOf(100 + i)),
+                            "Note",
+                            Map.of("S", notes[i]),
+                            "Tags",
+                            Map.of("L", List.of(Map.of("S", "a"), Map.of("M", Map.of("k", Map.of("S", "v")))))));
             d.put("SequenceNumber", "11100000000000000000000" + i);
             d.put("SizeBytes", 26);
             d.put("StreamViewType", "NEW_AND_OLD_IMAGES");
@@ -151,7 +215,9 @@ final class TestEvents {
             r.put("eventSource", "aws:dynamodb");
             r.put("awsRegion", "us-east-1");
             r.put("dynamodb", d);
-            r.put("eventSourceARN", "arn:aws:dynamodb:us-east-1:123456789012:table/ExampleTableWithStream/stream/2015-06-27T00:48:05.899");
+            r.put(
+                    "eventSourceARN",
+                    "arn:aws:dynamodb:us-east-1:123456789012:table/ExampleTableWithStream/stream/2015-06-27T00:48:05.899");
             records.add(r);
         }
         return Map.of("Records", records);
@@ -166,8 +232,15 @@ final class TestEvents {
         Map<String, Object> s3 = new LinkedHashMap<>();
         s3.put("s3SchemaVersion", "1.0");
         s3.put("configurationId", "testConfigRule");
-        s3.put("bucket", Map.of("name", "example-bucket", "ownerIdentity", Map.of("principalId", "EXAMPLE"),
-                "arn", "arn:aws:s3:::example-bucket"));
+        s3.put(
+                "bucket",
+                Map.of(
+                        "name",
+                        "example-bucket",
+                        "ownerIdentity",
+                        Map.of("principalId", "EXAMPLE"),
+                        "arn",
+                        "arn:aws:s3:::example-bucket"));
         s3.put("object", object);
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("eventVersion", "2.0");

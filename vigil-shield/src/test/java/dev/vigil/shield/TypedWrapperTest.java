@@ -68,16 +68,20 @@ class TypedWrapperTest {
     @Test
     void a_blocked_v2_event_returns_a_typed_403_response() {
         int[] calls = {0};
-        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h = shield(BatchMode.DROP).wrap((e, c) -> {
-            calls[0]++;
-            return APIGatewayV2HTTPResponse.builder().withStatusCode(200).build();
-        });
+        RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> h = shield(BatchMode.DROP)
+                .wrap((e, c) -> {
+                    calls[0]++;
+                    return APIGatewayV2HTTPResponse.builder()
+                            .withStatusCode(200)
+                            .build();
+                });
         APIGatewayV2HTTPResponse r = h.handleRequest(v2(CanaryDetector.MARKER), StreamHarness.context("r1"));
         assertThat(calls[0]).isZero();
         assertThat(r.getStatusCode()).isEqualTo(403);
         assertThat(r.getHeaders()).containsEntry("content-type", "application/json");
         assertThat(r.getBody()).contains("Forbidden");
-        assertThat(h.handleRequest(v2("shoes"), StreamHarness.context("r2")).getStatusCode()).isEqualTo(200);
+        assertThat(h.handleRequest(v2("shoes"), StreamHarness.context("r2")).getStatusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -90,7 +94,8 @@ class TypedWrapperTest {
                 .withRequestContext(new APIGatewayProxyRequestEvent.ProxyRequestContext().withStage("prod"));
         RequestHandler<APIGatewayProxyRequestEvent, APIGatewayProxyResponseEvent> h =
                 shield(BatchMode.DROP).wrap((in, c) -> new APIGatewayProxyResponseEvent().withStatusCode(200));
-        assertThat(h.handleRequest(e, StreamHarness.context("r")).getStatusCode()).isEqualTo(403);
+        assertThat(h.handleRequest(e, StreamHarness.context("r")).getStatusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -107,8 +112,9 @@ class TypedWrapperTest {
 
     @Test
     void sqs_report_adds_failures_to_the_typed_batch_response() {
-        RequestHandler<SQSEvent, SQSBatchResponse> h = shield(BatchMode.REPORT).wrap((e, c) -> new SQSBatchResponse(
-                new ArrayList<>(List.of(new SQSBatchResponse.BatchItemFailure("m0")))));
+        RequestHandler<SQSEvent, SQSBatchResponse> h = shield(BatchMode.REPORT)
+                .wrap((e, c) ->
+                        new SQSBatchResponse(new ArrayList<>(List.of(new SQSBatchResponse.BatchItemFailure("m0")))));
         SQSBatchResponse r = h.handleRequest(sqs("a", "b", CanaryDetector.MARKER), StreamHarness.context("r"));
         assertThat(r.getBatchItemFailures())
                 .extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier)

@@ -17,7 +17,10 @@ public final class BenchEvents {
             if (i > 0) {
                 items.append(',');
             }
-            items.append("{\"sku\":\"SKU-").append(1000 + i).append("\",\"qty\":").append(i + 1)
+            items.append("{\"sku\":\"SKU-")
+                    .append(1000 + i)
+                    .append("\",\"qty\":")
+                    .append(i + 1)
                     .append(",\"note\":\"gift wrap, leave at the door\"}");
         }
         String body = "{\"order\":{\"customer\":\"c-82731\",\"currency\":\"EUR\",\"items\":[" + items

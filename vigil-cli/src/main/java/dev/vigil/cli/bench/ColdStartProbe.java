@@ -25,7 +25,7 @@ public final class ColdStartProbe {
         handler.handleRequest(new ByteArrayInputStream(event), out, new DemoContext("cold-1", "probe"));
         System.out.println("RESPONSE " + out.size());
         System.out.flush();
-        System.out.println("CLASSES " + java.lang.management.ManagementFactory.getClassLoadingMXBean()
-                .getTotalLoadedClassCount());
+        System.out.println("CLASSES "
+                + java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
     }
 }

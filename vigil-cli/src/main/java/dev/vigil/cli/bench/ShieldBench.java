@@ -53,7 +53,8 @@ public final class ShieldBench {
     }
 
     /** Cold-start figures in milliseconds, medians over the runs, and loaded-class counts. */
-    public record Cold(int runs, double directMedianMs, double wrappedMedianMs, long directClasses, long wrappedClasses) {
+    public record Cold(
+            int runs, double directMedianMs, double wrappedMedianMs, long directClasses, long wrappedClasses) {
 
         /** Added median. */
         public double addedMedianMs() {
@@ -89,7 +90,13 @@ public final class ShieldBench {
         }
         Arrays.sort(d);
         Arrays.sort(w);
-        return new Warm(name, event.length, iterations, micros(pct(d, 50)), micros(pct(w, 50)), micros(pct(d, 99)),
+        return new Warm(
+                name,
+                event.length,
+                iterations,
+                micros(pct(d, 50)),
+                micros(pct(w, 50)),
+                micros(pct(d, 99)),
                 micros(pct(w, 99)));
     }
 

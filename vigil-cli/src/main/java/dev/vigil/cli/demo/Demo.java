@@ -62,7 +62,8 @@ public final class Demo {
 
         Shield api = shield("orders-api", env, BatchMode.DROP, true);
         List<TelemetryEvent> coldStart = sink.since(0);
-        Shield events = shield("order-events", Map.of("AWS_LAMBDA_FUNCTION_NAME", "order-events"), BatchMode.DROP, false);
+        Shield events =
+                shield("order-events", Map.of("AWS_LAMBDA_FUNCTION_NAME", "order-events"), BatchMode.DROP, false);
         Shield eventsReport =
                 shield("order-events", Map.of("AWS_LAMBDA_FUNCTION_NAME", "order-events"), BatchMode.REPORT, false);
         WrapperHandler apiHandler = new WrapperHandler(api, OrderApi.class.getName() + "::handleRequest", null);
@@ -72,32 +73,76 @@ public final class Demo {
         String marker = CanaryDetector.MARKER;
         String webhookBody = "{\"action\":\"opened\",\"number\":7,\"repository\":{\"full_name\":\"acme/orders\"}}";
         List<Scenario> scenarios = new ArrayList<>();
-        scenarios.add(invoke("Benign order lookup", apiHandler, "orders-api",
+        scenarios.add(invoke(
+                "Benign order lookup",
+                apiHandler,
+                "orders-api",
                 DemoEvents.http("GET", "/orders/42", "", Map.of(), null)));
-        scenarios.add(invoke("Benign lookup again (residue check)", apiHandler, "orders-api",
+        scenarios.add(invoke(
+                "Benign lookup again (residue check)",
+                apiHandler,
+                "orders-api",
                 DemoEvents.http("GET", "/orders/43", "", Map.of(), null)));
-        scenarios.add(invoke("Test marker in the query string", apiHandler, "orders-api",
+        scenarios.add(invoke(
+                "Test marker in the query string",
+                apiHandler,
+                "orders-api",
                 DemoEvents.http("GET", "/orders/search", "q=" + marker, Map.of(), null)));
-        scenarios.add(invoke("Test marker URL-encoded in a JSON body", apiHandler, "orders-api",
-                DemoEvents.http("POST", "/orders", "", Map.of("content-type", "application/json"),
+        scenarios.add(invoke(
+                "Test marker URL-encoded in a JSON body",
+                apiHandler,
+                "orders-api",
+                DemoEvents.http(
+                        "POST",
+                        "/orders",
+                        "",
+                        Map.of("content-type", "application/json"),
                         "{\"order\":{\"note\":\"" + urlEncode(marker) + "\"}}")));
-        scenarios.add(invoke("GitHub webhook, valid signature", apiHandler, "orders-api",
-                DemoEvents.http("POST", "/webhooks/github", "", Map.of(
-                        "content-type", "application/json",
-                        "x-hub-signature-256", DemoEvents.githubSignature(webhookSecret, webhookBody)), webhookBody)));
-        scenarios.add(invoke("GitHub webhook, tampered body", apiHandler, "orders-api",
-                DemoEvents.http("POST", "/webhooks/github", "", Map.of(
-                        "content-type", "application/json",
-                        "x-hub-signature-256", DemoEvents.githubSignature(webhookSecret, webhookBody)),
+        scenarios.add(invoke(
+                "GitHub webhook, valid signature",
+                apiHandler,
+                "orders-api",
+                DemoEvents.http(
+                        "POST",
+                        "/webhooks/github",
+                        "",
+                        Map.of(
+                                "content-type",
+                                "application/json",
+                                "x-hub-signature-256",
+                                DemoEvents.githubSignature(webhookSecret, webhookBody)),
+                        webhookBody)));
+        scenarios.add(invoke(
+                "GitHub webhook, tampered body",
+                apiHandler,
+                "orders-api",
+                DemoEvents.http(
+                        "POST",
+                        "/webhooks/github",
+                        "",
+                        Map.of(
+                                "content-type",
+                                "application/json",
+                                "x-hub-signature-256",
+                                DemoEvents.githubSignature(webhookSecret, webhookBody)),
                         webhookBody.replace("opened", "deleted"))));
-        scenarios.add(invoke("Error response leaking a stack trace", apiHandler, "orders-api",
+        scenarios.add(invoke(
+                "Error response leaking a stack trace",
+                apiHandler,
+                "orders-api",
                 DemoEvents.http("GET", "/orders/boom", "", Map.of(), null)));
-        scenarios.add(invoke("SQS batch of 3, one with the marker (drop)", eventsHandler, "order-events",
-                DemoEvents.sqs(List.of("{\"orderId\":1}", "{\"orderId\":2,\"note\":\"" + marker + "\"}",
-                        "{\"orderId\":3}"))));
-        scenarios.add(invoke("SQS batch of 3, one with the marker (report)", eventsReportHandler, "order-events",
-                DemoEvents.sqs(List.of("{\"orderId\":4}", "{\"orderId\":5}",
-                        "{\"orderId\":6,\"sku\":\"" + marker + "\"}"))));
+        scenarios.add(invoke(
+                "SQS batch of 3, one with the marker (drop)",
+                eventsHandler,
+                "order-events",
+                DemoEvents.sqs(
+                        List.of("{\"orderId\":1}", "{\"orderId\":2,\"note\":\"" + marker + "\"}", "{\"orderId\":3}"))));
+        scenarios.add(invoke(
+                "SQS batch of 3, one with the marker (report)",
+                eventsReportHandler,
+                "order-events",
+                DemoEvents.sqs(
+                        List.of("{\"orderId\":4}", "{\"orderId\":5}", "{\"orderId\":6,\"sku\":\"" + marker + "\"}"))));
         return new Result(coldStart, scenarios, sink.events());
     }
 
@@ -105,13 +150,22 @@ public final class Demo {
         Policy d = Policy.defaults();
         List<AuthenticityConfig> auth = api
                 ? List.of(new AuthenticityConfig(
-                        "github-webhook", "github", List.of("/webhooks/github"),
-                        Map.of("secret_env", WEBHOOK_SECRET_ENV), 0))
+                        "github-webhook",
+                        "github",
+                        List.of("/webhooks/github"),
+                        Map.of("secret_env", WEBHOOK_SECRET_ENV),
+                        0))
                 : List.of();
         Policy policy = new Policy(
-                d.mode(), d.categories(), d.exclusions(), d.budgetMicros(), batchMode,
+                d.mode(),
+                d.categories(),
+                d.exclusions(),
+                d.budgetMicros(),
+                batchMode,
                 new HygieneConfig(true, api ? TmpResidueMode.REPORT : TmpResidueMode.OFF, true),
-                auth, d.telemetry(), "demo:" + name);
+                auth,
+                d.telemetry(),
+                "demo:" + name);
         return Shield.builder()
                 .policy(policy)
                 .detector(new CanaryDetector())
@@ -124,7 +178,9 @@ public final class Demo {
     private Scenario invoke(String name, WrapperHandler handler, String function, byte[] event) throws IOException {
         int from = sink.size();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        handler.handleRequest(new ByteArrayInputStream(event), out,
+        handler.handleRequest(
+                new ByteArrayInputStream(event),
+                out,
                 new DemoContext("req-" + Long.toHexString(System.nanoTime()), function));
         List<TelemetryEvent> events = sink.since(from);
         InvocationSummary summary = null;
@@ -144,7 +200,8 @@ public final class Demo {
     public static String describe(TelemetryEvent e) {
         if (e instanceof SecurityFinding f) {
             return f.ruleId() + " " + f.title() + " at " + f.location()
-                    + (f.decoding().isEmpty() ? "" : " (after " + f.decoding() + " decoding)") + " -> " + f.action().id();
+                    + (f.decoding().isEmpty() ? "" : " (after " + f.decoding() + " decoding)") + " -> "
+                    + f.action().id();
         }
         if (e instanceof PolicyViolation v) {
             return v.ruleId() + " " + v.title() + " -> " + v.action().id();

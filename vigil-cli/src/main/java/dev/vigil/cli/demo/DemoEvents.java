@@ -70,11 +70,13 @@ public final class DemoEvents {
             r.put("messageId", "6f1c2b3a-0000-4000-8000-00000000000" + i);
             r.put("receiptHandle", "AQEBwJnKyrHigUMZj6rYigCgxlaS3SLy0a" + i);
             r.put("body", bodies.get(i));
-            r.put("attributes", Map.of(
-                    "ApproximateReceiveCount", "1",
-                    "SentTimestamp", "1795424400000",
-                    "SenderId", "AIDAIENQZJOLO23YVJ4VO",
-                    "ApproximateFirstReceiveTimestamp", "1795424400001"));
+            r.put(
+                    "attributes",
+                    Map.of(
+                            "ApproximateReceiveCount", "1",
+                            "SentTimestamp", "1795424400000",
+                            "SenderId", "AIDAIENQZJOLO23YVJ4VO",
+                            "ApproximateFirstReceiveTimestamp", "1795424400001"));
             r.put("messageAttributes", Map.of());
             r.put("md5OfBody", "e4e68fb7bd0e697a0ae8f1bb342846b3");
             r.put("eventSource", "aws:sqs");

@@ -32,7 +32,9 @@ public final class OrderApi implements RequestHandler<Map<String, Object>, Map<S
             } catch (IllegalStateException e) {
                 StringWriter trace = new StringWriter();
                 e.printStackTrace(new PrintWriter(trace));
-                return response(500, "{\"error\":\"" + trace.toString().replace("\n", "\\n").replace("\t", "\\t") + "\"}");
+                return response(
+                        500,
+                        "{\"error\":\"" + trace.toString().replace("\n", "\\n").replace("\t", "\\t") + "\"}");
             }
         }
         String id = path.substring(path.lastIndexOf('/') + 1);

@@ -36,24 +36,74 @@ class TelemetryJsonTest {
     @BeforeAll
     static void loadSchema() throws Exception {
         try (InputStream in = TelemetryJson.class.getResourceAsStream("/dev/vigil/core/telemetry.schema.json")) {
-            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(in);
+            schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12)
+                    .getSchema(in);
         }
     }
 
     static Stream<TelemetryEvent> everyKind() {
         return Stream.of(
-                new InvocationSummary(1_700_000_000_000L, FN, "req-1", Trigger.API_GATEWAY_HTTP, 12_345, 42, true,
-                        Outcome.BLOCKED, 1, 1, "POST", "/orders", 403),
-                new InvocationSummary(1_700_000_000_000L, FunctionInfo.named("consumer"), "req-2", Trigger.SQS, 900,
-                        31, false, Outcome.PARTIAL, 2, 10, null, null, 0),
-                new SecurityFinding(1_700_000_000_001L, FN, "req-1", Trigger.SQS, "sqli", "sqli", "VGL-SQLI-001",
-                        "SQL injection", Severity.HIGH, "Records[3].body.$.order.note",
-                        Evidence.of("1' OR '1'='1\u0000\n"), "url", Action.DROPPED, 3),
-                new PolicyViolation(1_700_000_000_002L, FN, null, "hygiene.env", "VGL-HYG-001",
-                        "Environment variable DB_PASSWORD holds a plaintext secret", Severity.HIGH, Action.MONITORED,
+                new InvocationSummary(
+                        1_700_000_000_000L,
+                        FN,
+                        "req-1",
+                        Trigger.API_GATEWAY_HTTP,
+                        12_345,
+                        42,
+                        true,
+                        Outcome.BLOCKED,
+                        1,
+                        1,
+                        "POST",
+                        "/orders",
+                        403),
+                new InvocationSummary(
+                        1_700_000_000_000L,
+                        FunctionInfo.named("consumer"),
+                        "req-2",
+                        Trigger.SQS,
+                        900,
+                        31,
+                        false,
+                        Outcome.PARTIAL,
+                        2,
+                        10,
+                        null,
+                        null,
+                        0),
+                new SecurityFinding(
+                        1_700_000_000_001L,
+                        FN,
+                        "req-1",
+                        Trigger.SQS,
+                        "sqli",
+                        "sqli",
+                        "VGL-SQLI-001",
+                        "SQL injection",
+                        Severity.HIGH,
+                        "Records[3].body.$.order.note",
+                        Evidence.of("1' OR '1'='1\u0000\n"),
+                        "url",
+                        Action.DROPPED,
+                        3),
+                new PolicyViolation(
+                        1_700_000_000_002L,
+                        FN,
+                        null,
+                        "hygiene.env",
+                        "VGL-HYG-001",
+                        "Environment variable DB_PASSWORD holds a plaintext secret",
+                        Severity.HIGH,
+                        Action.MONITORED,
                         Map.of("variable", "DB_PASSWORD", "kind", "high_entropy_secret")),
-                new VigilError(1_700_000_000_003L, FN, "req-1", "budget_exceeded", "detector:xss",
-                        "inspection stopped after 5000 us budget", 1));
+                new VigilError(
+                        1_700_000_000_003L,
+                        FN,
+                        "req-1",
+                        "budget_exceeded",
+                        "detector:xss",
+                        "inspection stopped after 5000 us budget",
+                        1));
     }
 
     @ParameterizedTest

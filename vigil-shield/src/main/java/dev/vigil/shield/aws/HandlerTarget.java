@@ -70,9 +70,7 @@ abstract class HandlerTarget implements Shield.StreamCall {
         if (params.length >= 2 && params[0] == InputStream.class && params[1] == OutputStream.class) {
             return new ReflectiveStreamTarget(instance, method);
         }
-        Type inputType = params.length == 0 || params[0] == Context.class
-                ? null
-                : resolveInputType(type, method);
+        Type inputType = params.length == 0 || params[0] == Context.class ? null : resolveInputType(type, method);
         return new TypedTarget(instance, method, inputType, method.getGenericReturnType(), loader);
     }
 
@@ -84,11 +82,15 @@ abstract class HandlerTarget implements Shield.StreamCall {
             }
             int n = m.getParameterCount();
             Class<?>[] p = m.getParameterTypes();
-            boolean ok = n <= 3 && (n < 3 || (p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class))
+            boolean ok = n <= 3
+                    && (n < 3 || (p[0] == InputStream.class && p[1] == OutputStream.class && p[2] == Context.class))
                     && (n != 2 || p[1] == Context.class || (p[0] == InputStream.class && p[1] == OutputStream.class));
-            if (ok && (best == null || m.getParameterCount() > best.getParameterCount()
-                    || (m.getDeclaringClass() != Object.class && best.getParameterTypes().length > 0
-                            && best.getParameterTypes()[0] == Object.class))) {
+            if (ok
+                    && (best == null
+                            || m.getParameterCount() > best.getParameterCount()
+                            || (m.getDeclaringClass() != Object.class
+                                    && best.getParameterTypes().length > 0
+                                    && best.getParameterTypes()[0] == Object.class))) {
                 best = m;
             }
         }
@@ -132,10 +134,11 @@ abstract class HandlerTarget implements Shield.StreamCall {
             if (cause instanceof Error err) {
                 throw err;
             }
-            throw new HandlerConfigurationException("VIGIL_HANDLER class " + type.getName() + " failed to initialise: "
-                    + cause);
+            throw new HandlerConfigurationException(
+                    "VIGIL_HANDLER class " + type.getName() + " failed to initialise: " + cause);
         } catch (ReflectiveOperationException e) {
-            throw new HandlerConfigurationException("VIGIL_HANDLER class " + type.getName() + " cannot be created: " + e);
+            throw new HandlerConfigurationException(
+                    "VIGIL_HANDLER class " + type.getName() + " cannot be created: " + e);
         }
     }
 

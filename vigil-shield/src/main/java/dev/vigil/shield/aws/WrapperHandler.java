@@ -25,7 +25,10 @@ public final class WrapperHandler implements RequestStreamHandler {
 
     /** Used by the Lambda runtime: the default Shield and {@code VIGIL_HANDLER}. */
     public WrapperHandler() {
-        this(Shield.defaultShield(), System.getenv("VIGIL_HANDLER"), Thread.currentThread().getContextClassLoader());
+        this(
+                Shield.defaultShield(),
+                System.getenv("VIGIL_HANDLER"),
+                Thread.currentThread().getContextClassLoader());
     }
 
     /**

@@ -16,7 +16,8 @@ public final class Batches {
     private Batches() {}
 
     /** A copy of {@code event} whose {@code recordsField} list lacks the records at {@code indices}. */
-    public static Map<String, Object> withoutRecords(Map<String, Object> event, String recordsField, Set<Integer> indices) {
+    public static Map<String, Object> withoutRecords(
+            Map<String, Object> event, String recordsField, Set<Integer> indices) {
         Map<String, Object> copy = new LinkedHashMap<>(event);
         Object records = event.get(recordsField);
         if (records instanceof List<?> list) {

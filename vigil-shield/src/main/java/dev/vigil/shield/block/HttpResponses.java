@@ -34,12 +34,7 @@ public final class HttpResponses {
     }
 
     private static Map<String, Object> refusal(
-            Trigger trigger,
-            boolean multiValueHeaders,
-            int status,
-            String reason,
-            String requestId,
-            String challenge) {
+            Trigger trigger, boolean multiValueHeaders, int status, String reason, String requestId, String challenge) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("message", reason);
         if (requestId != null) {

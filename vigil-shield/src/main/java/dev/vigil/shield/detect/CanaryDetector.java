@@ -32,8 +32,7 @@ public final class CanaryDetector implements Detector {
         for (Variant v : value.variants()) {
             int at = v.text().indexOf(MARKER);
             if (at >= 0) {
-                sink.report(new Detection(
-                        RULE_ID, "Vigil test marker", Severity.HIGH, v, at, at + MARKER.length()));
+                sink.report(new Detection(RULE_ID, "Vigil test marker", Severity.HIGH, v, at, at + MARKER.length()));
                 return;
             }
         }

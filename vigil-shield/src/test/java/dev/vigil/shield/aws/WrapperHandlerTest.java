@@ -38,7 +38,8 @@ class WrapperHandlerTest {
         public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
             return APIGatewayV2HTTPResponse.builder()
                     .withStatusCode(200)
-                    .withBody("path=" + event.getRawPath() + " q=" + event.getQueryStringParameters().get("q"))
+                    .withBody("path=" + event.getRawPath() + " q="
+                            + event.getQueryStringParameters().get("q"))
                     .build();
         }
     }
@@ -57,7 +58,9 @@ class WrapperHandlerTest {
 
         @Override
         public Void handleRequest(SQSEvent event, Context context) {
-            seen = event.getRecords().stream().map(SQSEvent.SQSMessage::getMessageId).toList();
+            seen = event.getRecords().stream()
+                    .map(SQSEvent.SQSMessage::getMessageId)
+                    .toList();
             return null;
         }
     }
@@ -125,9 +128,28 @@ class WrapperHandlerTest {
 
     @Test
     void typed_sqs_handler_sees_only_the_records_that_passed() throws Exception {
-        String event = new String(Json.write(Map.of("Records", List.of(
-                Map.of("messageId", "m1", "body", "fine", "eventSource", "aws:sqs", "eventSourceARN", "arn:aws:sqs:us-east-1:1:q"),
-                Map.of("messageId", "m2", "body", CanaryDetector.MARKER, "eventSource", "aws:sqs", "eventSourceARN", "arn:aws:sqs:us-east-1:1:q")))),
+        String event = new String(
+                Json.write(Map.of(
+                        "Records",
+                        List.of(
+                                Map.of(
+                                        "messageId",
+                                        "m1",
+                                        "body",
+                                        "fine",
+                                        "eventSource",
+                                        "aws:sqs",
+                                        "eventSourceARN",
+                                        "arn:aws:sqs:us-east-1:1:q"),
+                                Map.of(
+                                        "messageId",
+                                        "m2",
+                                        "body",
+                                        CanaryDetector.MARKER,
+                                        "eventSource",
+                                        "aws:sqs",
+                                        "eventSourceARN",
+                                        "arn:aws:sqs:us-east-1:1:q")))),
                 StandardCharsets.UTF_8);
         run(SqsConsumer.class.getName(), event);
         assertThat(SqsConsumer.seen).containsExactly("m1");
@@ -135,7 +157,8 @@ class WrapperHandlerTest {
 
     @Test
     void plain_methods_with_map_string_and_stream_signatures() throws Exception {
-        assertThat(Json.parse(run(Plain.class.getName() + "::handle", "{\"a\":1,\"b\":2}"))).isEqualTo(Map.of("keys", 2L));
+        assertThat(Json.parse(run(Plain.class.getName() + "::handle", "{\"a\":1,\"b\":2}")))
+                .isEqualTo(Map.of("keys", 2L));
         assertThat(run(Plain.class.getName() + "::shout", "\"hello\"")).isEqualTo("\"HELLO\"");
         assertThat(run(Plain.class.getName() + "::raw", "{}")).isEqualTo("\"raw\"");
     }
@@ -144,7 +167,8 @@ class WrapperHandlerTest {
     void configuration_errors_say_what_to_fix() {
         assertThatThrownBy(() -> new WrapperHandler(shield(), null, null))
                 .isInstanceOf(HandlerConfigurationException.class)
-                .hasMessage("VIGIL_HANDLER is not set: set it to the real handler, e.g. com.acme.Orders::handleRequest");
+                .hasMessage(
+                        "VIGIL_HANDLER is not set: set it to the real handler, e.g. com.acme.Orders::handleRequest");
         assertThatThrownBy(() -> new WrapperHandler(shield(), "com.acme.Missing::handleRequest", null))
                 .hasMessage("VIGIL_HANDLER class not found: 'com.acme.Missing'");
         assertThatThrownBy(() -> new WrapperHandler(shield(), Plain.class.getName() + "::nope", null))
