@@ -32,7 +32,12 @@ final class HmacKey {
         } finally {
             Arrays.fill(bytes, (byte) 0);
         }
-        this.perThread = ThreadLocal.withInitial(this::freshMac);
+        this.perThread = new ThreadLocal<Mac>() {
+            @Override
+            protected Mac initialValue() {
+                return freshMac();
+            }
+        };
     }
 
     /** Length of a MAC in bytes. */

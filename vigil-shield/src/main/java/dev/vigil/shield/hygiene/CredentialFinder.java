@@ -19,6 +19,13 @@ import java.util.List;
  */
 final class CredentialFinder {
 
+    private static final java.util.Comparator<Leak> BY_START = new java.util.Comparator<Leak>() {
+        @Override
+        public int compare(Leak a, Leak b) {
+            return Integer.compare(a.start(), b.start());
+        }
+    };
+
     static final int MIN_SESSION_TOKEN = 64;
 
     /** How far after a key's name (quotes, colons, equals signs, spaces) its value may start. */
@@ -48,7 +55,7 @@ final class CredentialFinder {
     static List<Leak> find(String text, int limit) {
         CredentialFinder finder = new CredentialFinder(text, limit);
         finder.run();
-        finder.found.sort((a, b) -> Integer.compare(a.start(), b.start()));
+        finder.found.sort(BY_START);
         return finder.found;
     }
 
@@ -93,7 +100,7 @@ final class CredentialFinder {
             return -1;
         }
         int value = skipSeparators(j);
-        int end = SecretShapes.runEnd(text, value, Math.min(limit, value + 41), SecretShapes::isBase64);
+        int end = SecretShapes.runEnd(text, value, Math.min(limit, value + 41), SecretShapes.CharClass.BASE64);
         if (end - value != 40 || (end < text.length() && text.charAt(end) == '=')) {
             return j;
         }
@@ -108,7 +115,7 @@ final class CredentialFinder {
             return -1;
         }
         int value = skipSeparators(j);
-        int end = SecretShapes.runEnd(text, value, limit, c -> SecretShapes.isBase64(c) || c == '=');
+        int end = SecretShapes.runEnd(text, value, limit, SecretShapes.CharClass.BASE64_OR_PAD);
         if (end - value < MIN_SESSION_TOKEN) {
             return j;
         }

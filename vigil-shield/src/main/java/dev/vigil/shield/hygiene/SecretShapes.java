@@ -57,17 +57,44 @@ final class SecretShapes {
         return end < s.length() && cls.test(s.charAt(end));
     }
 
-    /** A character class, without boxing. */
-    @FunctionalInterface
-    interface CharClass {
-        boolean test(char c);
+    /** A character class, without boxing; an enum rather than lambdas, which cost cold-start time to bootstrap. */
+    enum CharClass {
+        ALNUM,
+        WORD,
+        WORD_DASH,
+        BASE64URL,
+        BASE64,
+        BASE64_OR_PAD,
+        BASE64URL_OR_DOT,
+        UNDERSCORE;
+
+        boolean test(char c) {
+            switch (this) {
+                case ALNUM:
+                    return isAlnum(c);
+                case WORD:
+                    return isAlnum(c) || c == '_';
+                case WORD_DASH:
+                    return isAlnum(c) || c == '_' || c == '-';
+                case BASE64URL:
+                    return isBase64Url(c);
+                case BASE64:
+                    return isBase64(c);
+                case BASE64_OR_PAD:
+                    return isBase64(c) || c == '=';
+                case BASE64URL_OR_DOT:
+                    return isBase64Url(c) || c == '.';
+                default:
+                    return c == '_';
+            }
+        }
     }
 
-    private static final CharClass ALNUM = SecretShapes::isAlnum;
-    private static final CharClass WORD = c -> isAlnum(c) || c == '_';
-    private static final CharClass WORD_DASH = c -> isAlnum(c) || c == '_' || c == '-';
-    private static final CharClass BASE64URL = SecretShapes::isBase64Url;
-    private static final CharClass BASE64 = SecretShapes::isBase64;
+    private static final CharClass ALNUM = CharClass.ALNUM;
+    private static final CharClass WORD = CharClass.WORD;
+    private static final CharClass WORD_DASH = CharClass.WORD_DASH;
+    private static final CharClass BASE64URL = CharClass.BASE64URL;
+    private static final CharClass BASE64 = CharClass.BASE64;
 
     /** The end of a run of {@code cls} characters starting at {@code from}, at most {@code limit}. */
     static int runEnd(CharSequence s, int from, int limit, CharClass cls) {
@@ -120,7 +147,7 @@ final class SecretShapes {
                 return -1;
             }
         }
-        if (nextIs(s, i + 40, c -> isBase64(c) || c == '=')) {
+        if (nextIs(s, i + 40, CharClass.BASE64_OR_PAD)) {
             return -1;
         }
         return upper && lower && other ? i + 40 : -1;
@@ -204,7 +231,7 @@ final class SecretShapes {
             return -1;
         }
         int end = runEnd(s, i + 4, limit, ALNUM);
-        return end - (i + 4) >= 30 && !nextIs(s, end, c -> c == '_') ? end : -1;
+        return end - (i + 4) >= 30 && !nextIs(s, end, CharClass.UNDERSCORE) ? end : -1;
     }
 
     /** A Slack token: {@code xox[abposr]-} and at least 10 characters of {@code [A-Za-z0-9-]} including a digit. */
@@ -258,7 +285,7 @@ final class SecretShapes {
      * {@code ey} (a JSON object), and a signature of at least 16, separated by dots.
      */
     static int jwtAt(String s, int i, int limit) {
-        if (s.charAt(i) != 'e' || !s.startsWith("eyJ", i) || prevIs(s, i, c -> isBase64Url(c) || c == '.')) {
+        if (s.charAt(i) != 'e' || !s.startsWith("eyJ", i) || prevIs(s, i, CharClass.BASE64URL_OR_DOT)) {
             return -1;
         }
         int headerEnd = runEnd(s, i, limit, BASE64URL);

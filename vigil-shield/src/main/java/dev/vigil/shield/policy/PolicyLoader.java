@@ -13,15 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.function.Function;
-import org.snakeyaml.engine.v2.api.LoadSettings;
-import org.snakeyaml.engine.v2.exceptions.Mark;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
-import org.snakeyaml.engine.v2.exceptions.ReaderException;
-import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
-import org.snakeyaml.engine.v2.nodes.Node;
-import org.snakeyaml.engine.v2.schema.CoreSchema;
 
 /**
  * Loads and validates the Shield's policy file, {@code vigil.yaml} (reference: {@code docs/policy.md}).
@@ -65,9 +57,7 @@ public final class PolicyLoader {
             throw tooLarge(sourceName);
         }
         String text = !yaml.isEmpty() && yaml.charAt(0) == '\uFEFF' ? yaml.substring(1) : yaml;
-        YamlNodes nodes = new YamlNodes(sourceName);
-        Optional<Node> root = compose(text, sourceName);
-        return new PolicyReader(nodes).read(root.orElse(null));
+        return PolicyYaml.read(text, sourceName);
     }
 
     /**
@@ -165,77 +155,6 @@ public final class PolicyLoader {
                 0,
                 "",
                 "policy file is larger than 1 MiB (" + MAX_POLICY_BYTES + " bytes); refusing to parse it");
-    }
-
-    private static Optional<Node> compose(String text, String source) {
-        LoadSettings settings = LoadSettings.builder()
-                .setLabel(source)
-                .setSchema(new CoreSchema())
-                .setAllowDuplicateKeys(false)
-                .setAllowRecursiveKeys(false)
-                .setAllowNonScalarKeys(false)
-                .setMaxAliasesForCollections(MAX_ALIASES)
-                .setCodePointLimit(MAX_POLICY_BYTES)
-                .setParseComments(false)
-                .setUseMarks(true)
-                .build();
-        SafeComposer composer = SafeComposer.over(text, settings, source);
-        try {
-            return composer.getSingleNode();
-        } catch (MarkedYamlEngineException e) {
-            Optional<Mark> mark = e.getProblemMark().or(e::getContextMark).or(composer::lastMark);
-            throw new PolicyException(source, lineOf(mark), "", "invalid YAML: " + problem(e.getProblem()), e);
-        } catch (ReaderException e) {
-            throw new PolicyException(
-                    source,
-                    lineAt(text, e.getPosition()),
-                    "",
-                    "invalid YAML: character U+" + String.format("%04X", e.getCodePoint()) + " is not allowed",
-                    e);
-        } catch (YamlEngineException e) {
-            throw new PolicyException(
-                    source, lineOf(composer.lastMark()), "", "invalid YAML: " + problem(e.getMessage()), e);
-        } catch (PolicyException e) {
-            throw e;
-        } catch (RuntimeException e) {
-            // A defect in the YAML library must not escape as anything but a policy error at cold start.
-            throw new PolicyException(
-                    source,
-                    lineOf(composer.lastMark()),
-                    "",
-                    "invalid YAML (parser failed with " + e.getClass().getSimpleName() + ")",
-                    e);
-        }
-    }
-
-    private static String problem(String text) {
-        if (text == null || text.isBlank()) {
-            return "cannot parse";
-        }
-        String s = text.strip();
-        if (s.startsWith("Number of aliases for non-scalar nodes exceeds")) {
-            return "too many aliases to lists or mappings (at most " + MAX_ALIASES + ")";
-        }
-        int nl = s.indexOf('\n');
-        return YamlNodes.clean(nl < 0 ? s : s.substring(0, nl), 200);
-    }
-
-    private static int lineOf(Optional<Mark> mark) {
-        return mark.map(m -> m.getLine() + 1).orElse(0);
-    }
-
-    private static int lineAt(String text, int position) {
-        if (position < 0) {
-            return 0;
-        }
-        int line = 1;
-        int end = Math.min(position, text.length());
-        for (int i = 0; i < end; i++) {
-            if (text.charAt(i) == '\n') {
-                line++;
-            }
-        }
-        return line;
     }
 
     private static Policy applyOverrides(Policy p, Function<String, String> env) {

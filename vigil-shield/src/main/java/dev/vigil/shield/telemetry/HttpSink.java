@@ -49,6 +49,13 @@ import java.util.zip.GZIPOutputStream;
  */
 public final class HttpSink implements TelemetrySink {
 
+    private static final java.util.function.LongBinaryOperator MAX = new java.util.function.LongBinaryOperator() {
+        @Override
+        public long applyAsLong(long a, long b) {
+            return Math.max(a, b);
+        }
+    };
+
     /** The name of the sender thread. */
     public static final String THREAD_NAME = "vigil-telemetry";
 
@@ -194,7 +201,7 @@ public final class HttpSink implements TelemetrySink {
         if (!stopping) {
             long target = submitted.get();
             if (settled.get() < target) {
-                flushTarget.accumulateAndGet(target, Math::max);
+                flushTarget.accumulateAndGet(target, MAX);
                 Thread thread = sender != null ? sender : startSender();
                 if (thread != null) {
                     LockSupport.unpark(thread);
@@ -226,7 +233,7 @@ public final class HttpSink implements TelemetrySink {
         long deadline = System.nanoTime() + timing.closeNanos();
         long target = submitted.get();
         if (settled.get() < target) {
-            flushTarget.accumulateAndGet(target, Math::max);
+            flushTarget.accumulateAndGet(target, MAX);
             Thread thread = sender;
             if (thread != null) {
                 LockSupport.unpark(thread);
@@ -259,7 +266,14 @@ public final class HttpSink implements TelemetrySink {
         synchronized (startLock) {
             Thread thread = sender;
             if (thread == null && !closed) {
-                thread = new Thread(this::runSender, THREAD_NAME);
+                thread = new Thread(
+                        new Runnable() {
+                            @Override
+                            public void run() {
+                                runSender();
+                            }
+                        },
+                        THREAD_NAME);
                 thread.setDaemon(true);
                 try {
                     thread.start();

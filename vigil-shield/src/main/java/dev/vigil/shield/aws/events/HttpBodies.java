@@ -5,7 +5,11 @@ import dev.vigil.shield.inspect.Source;
 import dev.vigil.shield.json.Json;
 import dev.vigil.shield.json.JsonException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Reads HTTP bodies the way the function's framework would: undoes {@code isBase64Encoded}, then parses JSON,
@@ -90,9 +94,43 @@ final class HttpBodies {
     }
 
     /** Receives one decoded {@code name=value} pair. */
-    @FunctionalInterface
     interface PairSink {
         void pair(String name, String value);
+    }
+
+    /** Reports each pair as a value under {@code prefix} (named classes, not lambdas: cheaper at cold start). */
+    static final class ReportingPairs implements PairSink {
+        private final String prefix;
+        private final Source source;
+        private final int recordIndex;
+        private final InputSink sink;
+
+        ReportingPairs(String prefix, Source source, int recordIndex, InputSink sink) {
+            this.prefix = prefix;
+            this.source = source;
+            this.recordIndex = recordIndex;
+            this.sink = sink;
+        }
+
+        @Override
+        public void pair(String name, String value) {
+            nameAndValue(Names.child(prefix, name), name, value, source, recordIndex, sink);
+        }
+    }
+
+    /** Collects pairs into a multi-valued map, in order. */
+    static final class CollectingPairs implements PairSink {
+        final Map<String, List<String>> values = new LinkedHashMap<>();
+
+        @Override
+        public void pair(String name, String value) {
+            List<String> list = values.get(name);
+            if (list == null) {
+                list = new ArrayList<>(1);
+                values.put(name, list);
+            }
+            list.add(value);
+        }
     }
 
     /**
@@ -149,9 +187,7 @@ final class HttpBodies {
     }
 
     private static void form(String body, String prefix, Source source, int recordIndex, InputSink sink) {
-        pairs(body, '&', false, true, (name, value) -> {
-            nameAndValue(Names.child(prefix, name), name, value, source, recordIndex, sink);
-        });
+        pairs(body, '&', false, true, new ReportingPairs(prefix, source, recordIndex, sink));
     }
 
     private static void multipart(

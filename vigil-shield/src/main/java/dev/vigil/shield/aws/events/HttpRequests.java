@@ -53,9 +53,7 @@ final class HttpRequests {
         pathParameters(Fields.map(event, "pathParameters"), sink);
         String raw = Fields.string(event, "rawQueryString");
         if (raw != null && !raw.isEmpty()) {
-            HttpBodies.pairs(raw, '&', false, true, (name, value) -> {
-                HttpBodies.nameAndValue(Names.child("query", name), name, value, Source.QUERY, -1, sink);
-            });
+            HttpBodies.pairs(raw, '&', false, true, new HttpBodies.ReportingPairs("query", Source.QUERY, -1, sink));
         } else {
             query(Fields.map(event, "queryStringParameters"), false, sink);
         }
@@ -92,15 +90,9 @@ final class HttpRequests {
         Map<String, List<String>> query;
         String raw = Fields.string(event, "rawQueryString");
         if (raw != null && !raw.isEmpty()) {
-            Map<String, List<String>> parsed = new LinkedHashMap<>();
-            HttpBodies.pairs(
-                    raw,
-                    '&',
-                    false,
-                    true,
-                    (name, value) -> parsed.computeIfAbsent(name, k -> new ArrayList<>(1))
-                            .add(value));
-            query = parsed;
+            HttpBodies.CollectingPairs parsed = new HttpBodies.CollectingPairs();
+            HttpBodies.pairs(raw, '&', false, true, parsed);
+            query = parsed.values;
         } else {
             query = multiMap(Fields.map(event, "queryStringParameters"), false, false);
         }
@@ -219,9 +211,8 @@ final class HttpRequests {
 
     /** Reports the {@code name=value} pairs of a {@code Cookie} header or of one payload 2.0 cookie. */
     private static void cookies(String cookieText, InputSink sink) {
-        HttpBodies.pairs(cookieText, ';', true, false, (name, value) -> {
-            HttpBodies.nameAndValue(Names.child("cookies", name), name, value, Source.COOKIE, -1, sink);
-        });
+        HttpBodies.pairs(
+                cookieText, ';', true, false, new HttpBodies.ReportingPairs("cookies", Source.COOKIE, -1, sink));
     }
 
     /** The first value of a header, looked up ignoring case, from a single- or multi-valued header map. */
@@ -252,7 +243,11 @@ final class HttpRequests {
         for (Map.Entry<String, Object> e : source.entrySet()) {
             String key = e.getKey();
             key = lowerKeys ? Names.lower(key) : decode ? Decoding.url(key, true) : key;
-            List<String> values = out.computeIfAbsent(key, k -> new ArrayList<>(1));
+            List<String> values = out.get(key);
+            if (values == null) {
+                values = new ArrayList<>(1);
+                out.put(key, values);
+            }
             Object value = e.getValue();
             if (value instanceof List<?> list) {
                 for (Object v : list) {
