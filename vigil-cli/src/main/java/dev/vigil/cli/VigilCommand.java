@@ -26,14 +26,19 @@ public final class VigilCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit code. */
-    public static int execute(String... args) {
+    /** The configured command line (exit codes and error handling set), for {@link #main} and tests. */
+    public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new VigilCommand());
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
             commandLine.getErr().println("vigil: " + ex.getMessage());
             return ExitCodes.INTERNAL;
         });
-        return cl.execute(args);
+        return cl;
+    }
+
+    /** Runs the command line and returns the exit code. */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
     }
 
     /** Entry point. */
