@@ -66,14 +66,18 @@ public final class ShieldBench {
 
     /**
      * Times {@code iterations} direct and wrapped calls on {@code event}, after {@code warmup} of each. The Shield has
-     * the default policy, the test detector, and a sink that formats every event as JSON and discards it.
+     * the default policy, the test detector, a sink that formats every event as JSON and discards it, and its own
+     * empty scratch directory as {@code /tmp} (in Lambda, {@code /tmp} belongs to the function alone; a shared,
+     * busy {@code /tmp} would make the residue check walk other programs' files).
      */
     public static Warm warm(String name, byte[] event, int warmup, int iterations) throws IOException {
         RequestStreamHandler direct = new ProbeHandler();
+        Path tmp = Files.createTempDirectory("vigil-bench-tmp");
         Shield shield = Shield.builder()
                 .detector(new CanaryDetector())
                 .sink(new FormattingSink())
                 .environment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "bench"))
+                .tmpDirectory(tmp)
                 .build();
         RequestStreamHandler wrapped = shield.wrap(direct);
         Context context = new DemoContext("bench", "bench");
@@ -88,6 +92,7 @@ public final class ShieldBench {
             d[i] = call(direct, event, out, context);
             w[i] = call(wrapped, event, out, context);
         }
+        Files.deleteIfExists(tmp);
         Arrays.sort(d);
         Arrays.sort(w);
         return new Warm(
@@ -114,26 +119,30 @@ public final class ShieldBench {
      */
     public static Cold cold(int runs, byte[] event, List<String> jvmArgs) throws IOException, InterruptedException {
         Path eventFile = Files.createTempFile("vigil-bench-event", ".json");
+        // the probes' /tmp: fresh and empty, as a new Lambda execution environment's is
+        Path tmpDir = Files.createTempDirectory("vigil-bench-tmp");
         try {
             Files.write(eventFile, event);
             double[] direct = new double[runs];
             double[] wrapped = new double[runs];
             long[] classes = new long[2];
-            probe("direct", eventFile, jvmArgs, classes, 0);
-            probe("wrapped", eventFile, jvmArgs, classes, 1);
+            probe("direct", eventFile, tmpDir, jvmArgs, classes, 0);
+            probe("wrapped", eventFile, tmpDir, jvmArgs, classes, 1);
             for (int i = 0; i < runs; i++) {
-                direct[i] = probe("direct", eventFile, jvmArgs, classes, 0);
-                wrapped[i] = probe("wrapped", eventFile, jvmArgs, classes, 1);
+                direct[i] = probe("direct", eventFile, tmpDir, jvmArgs, classes, 0);
+                wrapped[i] = probe("wrapped", eventFile, tmpDir, jvmArgs, classes, 1);
             }
             Arrays.sort(direct);
             Arrays.sort(wrapped);
             return new Cold(runs, median(direct), median(wrapped), classes[0], classes[1]);
         } finally {
             Files.deleteIfExists(eventFile);
+            Files.deleteIfExists(tmpDir);
         }
     }
 
-    private static double probe(String variant, Path eventFile, List<String> jvmArgs, long[] classes, int slot)
+    private static double probe(
+            String variant, Path eventFile, Path tmpDir, List<String> jvmArgs, long[] classes, int slot)
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -145,6 +154,7 @@ public final class ShieldBench {
         cmd.add(eventFile.toString());
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("VIGIL_HANDLER", ProbeHandler.class.getName());
+        pb.environment().put("VIGIL_TMP_DIR", tmpDir.toString());
         pb.environment().put("AWS_LAMBDA_FUNCTION_NAME", "probe");
         pb.environment().remove("VIGIL_POLICY");
         pb.environment().remove("VIGIL_ENDPOINT");
