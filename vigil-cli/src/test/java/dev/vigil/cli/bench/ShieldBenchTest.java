@@ -24,8 +24,10 @@ class ShieldBenchTest {
         assertThat(w.directP99()).isGreaterThanOrEqualTo(w.directP50());
         assertThat(w.wrappedP99()).isGreaterThanOrEqualTo(w.wrappedP50());
         assertThat(w.wrappedP50()).isGreaterThan(0);
-        Map<?, ?> json = (Map<?, ?>) Json.parse(Json.writeString(ShieldBench.toJson(List.of(w), null)));
-        Map<?, ?> api = (Map<?, ?>) ((Map<?, ?>) json.get("warm")).get("api");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> json = (Map<String, Object>) Json.parse(Json.writeString(ShieldBench.toJson(List.of(w), null)));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> api = (Map<String, Object>) ((Map<?, ?>) json.get("warm")).get("api");
         assertThat(api.keySet()).contains("direct_p50_us", "wrapped_p50_us", "added_p50_us", "added_p99_us");
         assertThat(json).doesNotContainKey("cold_start");
     }
