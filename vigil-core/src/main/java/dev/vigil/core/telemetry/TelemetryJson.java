@@ -1,12 +1,11 @@
 package dev.vigil.core.telemetry;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
+import dev.vigil.core.json.JsonWriter;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ThreadLocalRandom;
@@ -17,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Vigil's own errors. Vigil's own fields live under a {@code vigil} object. The format is documented in
  * {@code docs/telemetry.md} and described by {@code dev/vigil/core/telemetry.schema.json}.
  *
- * <p>Only jackson-core's streaming generator is used: no data binding, so the Shield's cold start stays small.
+ * <p>Written with Vigil's own {@link JsonWriter}: no JSON library is loaded, so the Shield's cold start stays small.
  */
 public final class TelemetryJson {
 
@@ -27,7 +26,6 @@ public final class TelemetryJson {
     /** The version of Vigil's telemetry format, written as {@code vigil.schema}. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder().build();
     private static final String PRODUCT_VERSION = productVersion();
 
     private final String productName;
@@ -39,77 +37,78 @@ public final class TelemetryJson {
 
     /** The event as one line of JSON, without a line terminator. */
     public String toJson(TelemetryEvent event) {
-        StringWriter out = new StringWriter(512);
-        write(event, out);
+        StringBuilder out = new StringBuilder(1024);
+        JsonWriter g = new JsonWriter(out, 8);
+        g.beginObject();
+        g.field("time", event.timeMillis());
+        if (event instanceof SecurityFinding f) {
+            writeFinding(g, f);
+        } else if (event instanceof PolicyViolation v) {
+            writeViolation(g, v);
+        } else if (event instanceof InvocationSummary s) {
+            writeInvocation(g, s);
+        } else if (event instanceof VigilError e) {
+            writeError(g, e);
+        }
+        g.endObject();
         return out.toString();
     }
 
-    /** Writes the event as one line of JSON, without a line terminator. */
+    /** Writes the event as one line of JSON, without a line terminator, and flushes {@code out}. */
     public void write(TelemetryEvent event, Writer out) {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.setRootValueSeparator(new SerializedString(""));
-            g.writeStartObject();
-            g.writeNumberField("time", event.timeMillis());
-            if (event instanceof SecurityFinding f) {
-                writeFinding(g, f);
-            } else if (event instanceof PolicyViolation v) {
-                writeViolation(g, v);
-            } else if (event instanceof InvocationSummary s) {
-                writeInvocation(g, s);
-            } else if (event instanceof VigilError e) {
-                writeError(g, e);
-            }
-            g.writeEndObject();
+        String json = toJson(event);
+        try {
+            out.write(json);
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private void writeFinding(JsonGenerator g, SecurityFinding f) throws IOException {
+    private void writeFinding(JsonWriter g, SecurityFinding f) {
         findingHeader(g, f.severity().ocsfId(), f.severity().label(), f.action());
-        g.writeStringField("message", f.title() + " at " + f.location());
+        g.field("message", f.title() + " at " + f.location());
         metadata(g, f);
         findingInfo(g, f.ruleId(), f.title(), f.category(), f.detector());
-        g.writeArrayFieldStart("evidences");
-        g.writeStartObject();
-        g.writeObjectFieldStart("data");
-        g.writeStringField("location", f.location());
-        g.writeStringField("fragment", f.evidence());
-        g.writeEndObject();
-        g.writeEndObject();
-        g.writeEndArray();
+        g.name("evidences").beginArray();
+        g.beginObject();
+        g.name("data").beginObject();
+        g.field("location", f.location());
+        g.field("fragment", f.evidence());
+        g.endObject();
+        g.endObject();
+        g.endArray();
         vigilStart(g, f);
-        g.writeStringField("trigger", f.trigger().id());
-        g.writeStringField("detector", f.detector());
-        g.writeStringField("category", f.category());
-        g.writeStringField("rule_id", f.ruleId());
-        g.writeStringField("location", f.location());
-        g.writeStringField("evidence", f.evidence());
-        g.writeStringField("decoding", f.decoding() == null ? "" : f.decoding());
-        g.writeStringField("action", f.action().id());
-        g.writeNumberField("record_index", f.recordIndex());
-        g.writeEndObject();
+        g.field("trigger", f.trigger().id());
+        g.field("detector", f.detector());
+        g.field("category", f.category());
+        g.field("rule_id", f.ruleId());
+        g.field("location", f.location());
+        g.field("evidence", f.evidence());
+        g.field("decoding", f.decoding() == null ? "" : f.decoding());
+        g.field("action", f.action().id());
+        g.field("record_index", f.recordIndex());
+        g.endObject();
     }
 
-    private void writeViolation(JsonGenerator g, PolicyViolation v) throws IOException {
+    private void writeViolation(JsonWriter g, PolicyViolation v) {
         findingHeader(g, v.severity().ocsfId(), v.severity().label(), v.action());
-        g.writeStringField("message", v.title());
+        g.field("message", v.title());
         metadata(g, v);
         findingInfo(g, v.ruleId(), v.title(), "policy:" + v.policy(), v.policy());
         vigilStart(g, v);
-        g.writeStringField("policy", v.policy());
-        g.writeStringField("rule_id", v.ruleId());
-        g.writeStringField("action", v.action().id());
-        g.writeObjectFieldStart("attributes");
+        g.field("policy", v.policy());
+        g.field("rule_id", v.ruleId());
+        g.field("action", v.action().id());
+        g.name("attributes").beginObject();
         for (Map.Entry<String, String> e : new TreeMap<>(v.attributes()).entrySet()) {
-            g.writeStringField(e.getKey(), e.getValue());
+            g.field(e.getKey(), e.getValue());
         }
-        g.writeEndObject();
-        g.writeEndObject();
+        g.endObject();
+        g.endObject();
     }
 
-    private void writeInvocation(JsonGenerator g, InvocationSummary s) throws IOException {
+    private void writeInvocation(JsonWriter g, InvocationSummary s) {
         boolean http = s.trigger().isHttp();
         if (http) {
             classFields(g, 4002, "HTTP Activity", 4, "Network Activity", 99, "Other");
@@ -117,144 +116,141 @@ public final class TelemetryJson {
             classFields(g, 0, "Base Event", 0, "Uncategorized", 99, "Other");
         }
         boolean bad = s.outcome() == Outcome.BLOCKED || s.outcome() == Outcome.PARTIAL;
-        g.writeNumberField("severity_id", bad ? 3 : 1);
-        g.writeStringField("severity", bad ? "Medium" : "Informational");
-        g.writeNumberField("status_id", s.outcome() == Outcome.SUCCESS ? 1 : 2);
-        g.writeStringField("status", s.outcome() == Outcome.SUCCESS ? "Success" : "Failure");
-        g.writeNumberField("duration", s.durationMicros() / 1000);
-        g.writeStringField("message", "invocation " + s.outcome().id());
+        g.field("severity_id", bad ? 3 : 1);
+        g.field("severity", bad ? "Medium" : "Informational");
+        g.field("status_id", s.outcome() == Outcome.SUCCESS ? 1 : 2);
+        g.field("status", s.outcome() == Outcome.SUCCESS ? "Success" : "Failure");
+        g.field("duration", s.durationMicros() / 1000);
+        g.field("message", "invocation " + s.outcome().id());
         metadata(g, s);
         if (http) {
-            g.writeObjectFieldStart("http_request");
+            g.name("http_request").beginObject();
             if (s.httpMethod() != null) {
-                g.writeStringField("http_method", s.httpMethod());
+                g.field("http_method", s.httpMethod());
             }
-            g.writeObjectFieldStart("url");
-            g.writeStringField("path", s.httpPath() == null ? "" : s.httpPath());
-            g.writeEndObject();
-            g.writeEndObject();
+            g.name("url").beginObject();
+            g.field("path", s.httpPath() == null ? "" : s.httpPath());
+            g.endObject();
+            g.endObject();
             if (s.httpStatus() > 0) {
-                g.writeObjectFieldStart("http_response");
-                g.writeNumberField("code", s.httpStatus());
-                g.writeEndObject();
+                g.name("http_response").beginObject();
+                g.field("code", s.httpStatus());
+                g.endObject();
             }
         }
         vigilStart(g, s);
-        g.writeStringField("trigger", s.trigger().id());
-        g.writeNumberField("duration_us", s.durationMicros());
-        g.writeNumberField("shield_us", s.shieldMicros());
-        g.writeBooleanField("cold_start", s.coldStart());
-        g.writeStringField("outcome", s.outcome().id());
-        g.writeNumberField("findings", s.findings());
-        g.writeNumberField("records", s.records());
-        g.writeEndObject();
+        g.field("trigger", s.trigger().id());
+        g.field("duration_us", s.durationMicros());
+        g.field("shield_us", s.shieldMicros());
+        g.field("cold_start", s.coldStart());
+        g.field("outcome", s.outcome().id());
+        g.field("findings", s.findings());
+        g.field("records", s.records());
+        g.endObject();
     }
 
-    private void writeError(JsonGenerator g, VigilError e) throws IOException {
+    private void writeError(JsonWriter g, VigilError e) {
         classFields(g, 0, "Base Event", 0, "Uncategorized", 99, "Other");
-        g.writeNumberField("severity_id", 2);
-        g.writeStringField("severity", "Low");
-        g.writeStringField("message", e.message());
+        g.field("severity_id", 2);
+        g.field("severity", "Low");
+        g.field("message", e.message());
         metadata(g, e);
         vigilStart(g, e);
-        g.writeStringField("code", e.code());
-        g.writeStringField("component", e.component());
-        g.writeNumberField("count", e.count());
-        g.writeEndObject();
+        g.field("code", e.code());
+        g.field("component", e.component());
+        g.field("count", e.count());
+        g.endObject();
     }
 
-    private static void findingHeader(JsonGenerator g, int severityId, String severity, Action action)
-            throws IOException {
+    private static void findingHeader(JsonWriter g, int severityId, String severity, Action action) {
         classFields(g, 2004, "Detection Finding", 2, "Findings", 1, "Create");
-        g.writeNumberField("severity_id", severityId);
-        g.writeStringField("severity", severity);
-        g.writeNumberField("action_id", action.ocsfId());
-        g.writeStringField("action", action.ocsfLabel());
-        g.writeNumberField("status_id", 1);
-        g.writeStringField("status", "New");
+        g.field("severity_id", severityId);
+        g.field("severity", severity);
+        g.field("action_id", action.ocsfId());
+        g.field("action", action.ocsfLabel());
+        g.field("status_id", 1);
+        g.field("status", "New");
     }
 
     private static void classFields(
-            JsonGenerator g,
+            JsonWriter g,
             int classUid,
             String className,
             int categoryUid,
             String categoryName,
             int activityId,
-            String activityName)
-            throws IOException {
-        g.writeNumberField("class_uid", classUid);
-        g.writeStringField("class_name", className);
-        g.writeNumberField("category_uid", categoryUid);
-        g.writeStringField("category_name", categoryName);
-        g.writeNumberField("activity_id", activityId);
-        g.writeStringField("activity_name", activityName);
-        g.writeNumberField("type_uid", classUid * 100L + activityId);
+            String activityName) {
+        g.field("class_uid", classUid);
+        g.field("class_name", className);
+        g.field("category_uid", categoryUid);
+        g.field("category_name", categoryName);
+        g.field("activity_id", activityId);
+        g.field("activity_name", activityName);
+        g.field("type_uid", classUid * 100L + activityId);
     }
 
-    private static void findingInfo(JsonGenerator g, String ruleId, String title, String type, String analyticName)
-            throws IOException {
-        g.writeObjectFieldStart("finding_info");
-        g.writeStringField("uid", newUid());
-        g.writeStringField("title", title);
-        g.writeArrayFieldStart("types");
-        g.writeString(type);
-        g.writeEndArray();
-        g.writeObjectFieldStart("analytic");
-        g.writeStringField("uid", ruleId);
-        g.writeStringField("name", analyticName);
-        g.writeNumberField("type_id", 1);
-        g.writeStringField("type", "Rule");
-        g.writeEndObject();
-        g.writeEndObject();
+    private static void findingInfo(JsonWriter g, String ruleId, String title, String type, String analyticName) {
+        g.name("finding_info").beginObject();
+        g.field("uid", newUid());
+        g.field("title", title);
+        g.name("types").beginArray();
+        g.value(type);
+        g.endArray();
+        g.name("analytic").beginObject();
+        g.field("uid", ruleId);
+        g.field("name", analyticName);
+        g.field("type_id", 1);
+        g.field("type", "Rule");
+        g.endObject();
+        g.endObject();
     }
 
-    private void metadata(JsonGenerator g, TelemetryEvent event) throws IOException {
-        g.writeObjectFieldStart("metadata");
-        g.writeStringField("version", OCSF_VERSION);
-        g.writeStringField("uid", newUid());
-        g.writeObjectFieldStart("product");
-        g.writeStringField("name", productName);
-        g.writeStringField("vendor_name", "Vigil");
-        g.writeStringField("version", PRODUCT_VERSION);
-        g.writeEndObject();
-        g.writeEndObject();
+    private void metadata(JsonWriter g, TelemetryEvent event) {
+        g.name("metadata").beginObject();
+        g.field("version", OCSF_VERSION);
+        g.field("uid", newUid());
+        g.name("product").beginObject();
+        g.field("name", productName);
+        g.field("vendor_name", "Vigil");
+        g.field("version", PRODUCT_VERSION);
+        g.endObject();
+        g.endObject();
         FunctionInfo fn = event.function();
         if (fn.region() != null || fn.account() != null) {
-            g.writeObjectFieldStart("cloud");
-            g.writeStringField("provider", "AWS");
+            g.name("cloud").beginObject();
+            g.field("provider", "AWS");
             if (fn.region() != null) {
-                g.writeStringField("region", fn.region());
+                g.field("region", fn.region());
             }
             if (fn.account() != null) {
-                g.writeObjectFieldStart("account");
-                g.writeStringField("uid", fn.account());
-                g.writeEndObject();
+                g.name("account").beginObject();
+                g.field("uid", fn.account());
+                g.endObject();
             }
-            g.writeEndObject();
+            g.endObject();
         }
     }
 
-    private static void vigilStart(JsonGenerator g, TelemetryEvent event) throws IOException {
-        g.writeObjectFieldStart("vigil");
-        g.writeStringField("kind", event.kind());
-        g.writeNumberField("schema", SCHEMA_VERSION);
+    private static void vigilStart(JsonWriter g, TelemetryEvent event) {
+        g.name("vigil").beginObject();
+        g.field("kind", event.kind());
+        g.field("schema", SCHEMA_VERSION);
         FunctionInfo fn = event.function();
-        g.writeObjectFieldStart("function");
-        g.writeStringField("name", fn.name());
+        g.name("function").beginObject();
+        g.field("name", fn.name());
         optional(g, "version", fn.version());
         optional(g, "arn", fn.arn());
         optional(g, "runtime", fn.runtime());
         if (fn.memoryMb() != null) {
-            g.writeNumberField("memory_mb", fn.memoryMb());
+            g.field("memory_mb", fn.memoryMb());
         }
-        g.writeEndObject();
+        g.endObject();
         optional(g, "request_id", event.requestId());
     }
 
-    private static void optional(JsonGenerator g, String name, String value) throws IOException {
+    private static void optional(JsonWriter g, String name, String value) {
         if (value != null) {
-            g.writeStringField(name, value);
+            g.field(name, value);
         }
     }
 
@@ -265,8 +261,38 @@ public final class TelemetryJson {
                 + Long.toHexString(r.nextLong() | Long.MIN_VALUE).substring(1);
     }
 
-    private static String productVersion() {
-        String v = TelemetryJson.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+    /**
+     * The version Maven filtered into {@code dev/vigil/core/version.properties}, or {@code dev} when the resource is
+     * missing or unfiltered. Read as a tiny resource rather than from the jar manifest, which is slow to reach in a
+     * large jar at cold start.
+     */
+    static String productVersion() {
+        return versionFrom(TelemetryJson.class.getResourceAsStream("/dev/vigil/core/version.properties"));
+    }
+
+    static String versionFrom(InputStream resource) {
+        if (resource == null) {
+            return "dev";
+        }
+        String text;
+        try (InputStream in = resource) {
+            text = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            return "dev";
+        }
+        int start = 0;
+        while (start < text.length()) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            String line = text.substring(start, end).strip();
+            if (line.startsWith("version=")) {
+                String v = line.substring("version=".length()).strip();
+                return v.isEmpty() || v.startsWith("${") ? "dev" : v;
+            }
+            start = end + 1;
+        }
+        return "dev";
     }
 }

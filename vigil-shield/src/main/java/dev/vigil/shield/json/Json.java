@@ -1,27 +1,29 @@
 package dev.vigil.shield.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.vigil.core.json.JsonWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A small, bounded JSON reader and writer over plain Java values: {@link Map} (insertion-ordered), {@link List},
- * {@link String}, {@link Long}, {@link BigInteger}, {@link BigDecimal}, {@link Boolean} and {@code null}.
+ * A small, strict, bounded JSON reader and writer over plain Java values: {@link Map} (a {@link LinkedHashMap} in
+ * document order; of duplicate names the last value wins), {@link List} (an {@link ArrayList}), {@link String},
+ * {@link Long}, {@link BigInteger}, {@link BigDecimal}, {@link Boolean} and {@code null}.
  *
- * <p>The Shield reads every event with this instead of a data-binding mapper: it loads a handful of jackson-core
- * classes, and it refuses hostile shapes (nesting deeper than {@link #MAX_DEPTH}, strings over
- * {@link #MAX_STRING}) with a {@link JsonException} instead of exhausting the stack or the heap.
+ * <p>The Shield reads every event with this instead of a JSON library, which would cost the function's cold start
+ * tens of milliseconds. The reader follows RFC 8259 strictly (no comments, trailing commas, NaN, leading zeros,
+ * unescaped control characters or second top-level value) and refuses hostile shapes (nesting deeper than
+ * {@link #MAX_DEPTH}, strings longer than {@link #MAX_STRING}, numbers longer than 1000 characters or with an
+ * exponent that would make them huge) with a {@link JsonException} instead of exhausting the stack, heap or CPU.
+ *
+ * <p>Leniencies, on purpose: bytes that are not valid UTF-8 are decoded as U+FFFD rather than refused (Lambda
+ * delivers UTF-8; a stray byte in one field should not blind the Shield to the whole event); a leading byte order
+ * mark in {@code byte[]} input is skipped; and a {@code \}{@code u} escape of a lone surrogate is kept as that
+ * {@code char}, as JavaScript does.
  */
 public final class Json {
 
@@ -31,158 +33,86 @@ public final class Json {
     /** Longest string accepted, in characters (Lambda's largest synchronous payload is 6 MB). */
     public static final int MAX_STRING = 8 * 1024 * 1024;
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder()
-                    .maxNestingDepth(MAX_DEPTH)
-                    .maxStringLength(MAX_STRING)
-                    .maxNumberLength(1000)
-                    .build())
-            .build();
-
     private Json() {}
 
-    /** Parses one JSON document. */
+    /**
+     * Parses one JSON document from UTF-8 bytes.
+     *
+     * @throws JsonException if the input is not one JSON value or exceeds the bounds; offsets in its message count
+     *     UTF-16 characters of the decoded text
+     */
     public static Object parse(byte[] json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return parseDocument(p);
-        } catch (IOException | RuntimeException e) {
-            throw new JsonException("invalid JSON: " + firstLine(e.getMessage()), e);
-        }
+        String text = new String(json, StandardCharsets.UTF_8);
+        return new JsonReader(text, text.startsWith("\uFEFF") ? 1 : 0).document();
     }
 
-    /** Parses one JSON document. */
+    /**
+     * Parses one JSON document.
+     *
+     * @throws JsonException if the input is not one JSON value or exceeds the bounds
+     */
     public static Object parse(String json) {
-        try (JsonParser p = FACTORY.createParser(json)) {
-            return parseDocument(p);
-        } catch (IOException | RuntimeException e) {
-            throw new JsonException("invalid JSON: " + firstLine(e.getMessage()), e);
-        }
+        return new JsonReader(json, 0).document();
     }
 
-    private static Object parseDocument(JsonParser p) throws IOException {
-        JsonToken t = p.nextToken();
-        if (t == null) {
-            throw new JsonException("invalid JSON: empty document");
-        }
-        Object value = read(p, t, 0);
-        if (p.nextToken() != null) {
-            throw new JsonException("invalid JSON: trailing content after the document");
-        }
-        return value;
-    }
-
-    private static Object read(JsonParser p, JsonToken t, int depth) throws IOException {
-        switch (t) {
-            case START_OBJECT: {
-                if (depth >= MAX_DEPTH) {
-                    throw new JsonException("invalid JSON: nesting deeper than " + MAX_DEPTH);
-                }
-                Map<String, Object> map = new LinkedHashMap<>();
-                JsonToken n;
-                while ((n = p.nextToken()) == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    map.put(name, read(p, p.nextToken(), depth + 1));
-                }
-                if (n != JsonToken.END_OBJECT) {
-                    throw new JsonException("invalid JSON: unterminated object");
-                }
-                return map;
-            }
-            case START_ARRAY: {
-                if (depth >= MAX_DEPTH) {
-                    throw new JsonException("invalid JSON: nesting deeper than " + MAX_DEPTH);
-                }
-                List<Object> list = new ArrayList<>();
-                JsonToken n;
-                while ((n = p.nextToken()) != JsonToken.END_ARRAY) {
-                    if (n == null) {
-                        throw new JsonException("invalid JSON: unterminated array");
-                    }
-                    list.add(read(p, n, depth + 1));
-                }
-                return list;
-            }
-            case VALUE_STRING:
-                return p.getText();
-            case VALUE_NUMBER_INT:
-                switch (p.getNumberType()) {
-                    case INT:
-                    case LONG:
-                        return p.getLongValue();
-                    default:
-                        return p.getBigIntegerValue();
-                }
-            case VALUE_NUMBER_FLOAT:
-                return p.getDecimalValue();
-            case VALUE_TRUE:
-                return Boolean.TRUE;
-            case VALUE_FALSE:
-                return Boolean.FALSE;
-            case VALUE_NULL:
-                return null;
-            default:
-                throw new JsonException("invalid JSON: unexpected " + t);
-        }
-    }
-
-    /** Writes a value made of the types this class reads (other objects are written as their {@code toString()}). */
+    /**
+     * Writes a value made of the types this class reads as UTF-8 JSON. Map keys are written as
+     * {@code String.valueOf(key)}; {@code Integer}, {@code Short} and {@code Byte} as integers; {@code Double} and
+     * {@code Float} as numbers when finite and as the strings {@code "NaN"}, {@code "Infinity"} or
+     * {@code "-Infinity"} otherwise; any other object as the string of its {@code toString()}. Besides the escapes
+     * JSON requires, {@code <}, {@code >}, {@code &}, U+2028, U+2029 and lone surrogates are escaped.
+     *
+     * @throws JsonException if the value nests deeper than {@link #MAX_DEPTH} (e.g. a map containing itself)
+     */
     public static byte[] write(Object value) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(256);
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
-            write(g, value, 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return writeString(value).getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@link #write(Object)} as a string. */
     public static String writeString(Object value) {
-        return new String(write(value), java.nio.charset.StandardCharsets.UTF_8);
+        StringBuilder out = new StringBuilder(256);
+        write(new JsonWriter(out, MAX_DEPTH + 1), value, 0);
+        return out.toString();
     }
 
-    private static void write(JsonGenerator g, Object v, int depth) throws IOException {
+    private static void write(JsonWriter w, Object v, int depth) {
         if (depth > MAX_DEPTH) {
             throw new JsonException("cannot write JSON nested deeper than " + MAX_DEPTH);
         }
         if (v == null) {
-            g.writeNull();
+            w.nullValue();
         } else if (v instanceof String s) {
-            g.writeString(s);
+            w.value(s);
         } else if (v instanceof Map<?, ?> m) {
-            g.writeStartObject();
+            w.beginObject();
             for (Map.Entry<?, ?> e : m.entrySet()) {
-                g.writeFieldName(String.valueOf(e.getKey()));
-                write(g, e.getValue(), depth + 1);
+                w.name(String.valueOf(e.getKey()));
+                write(w, e.getValue(), depth + 1);
             }
-            g.writeEndObject();
+            w.endObject();
         } else if (v instanceof List<?> l) {
-            g.writeStartArray();
+            w.beginArray();
             for (Object o : l) {
-                write(g, o, depth + 1);
+                write(w, o, depth + 1);
             }
-            g.writeEndArray();
+            w.endArray();
         } else if (v instanceof Boolean b) {
-            g.writeBoolean(b);
+            w.value(b.booleanValue());
         } else if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
-            g.writeNumber(((Number) v).longValue());
+            w.value(((Number) v).longValue());
         } else if (v instanceof BigInteger bi) {
-            g.writeNumber(bi);
+            w.value(bi);
         } else if (v instanceof BigDecimal bd) {
-            g.writeNumber(bd);
+            w.value(bd);
         } else if (v instanceof Double || v instanceof Float) {
-            g.writeNumber(((Number) v).doubleValue());
+            double d = ((Number) v).doubleValue();
+            if (Double.isFinite(d)) {
+                w.value(d);
+            } else {
+                w.value(Double.toString(d));
+            }
         } else {
-            g.writeString(v.toString());
+            w.value(v.toString());
         }
-    }
-
-    private static String firstLine(String message) {
-        if (message == null) {
-            return "unreadable input";
-        }
-        int nl = message.indexOf('\n');
-        String line = nl < 0 ? message : message.substring(0, nl);
-        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
     }
 }
