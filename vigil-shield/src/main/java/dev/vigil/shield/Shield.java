@@ -13,6 +13,7 @@ import dev.vigil.shield.auth.Authenticator;
 import dev.vigil.shield.auth.Authenticators;
 import dev.vigil.shield.auth.AuthenticityGate;
 import dev.vigil.shield.detect.Detector;
+import dev.vigil.shield.detect.Detectors;
 import dev.vigil.shield.hygiene.EnvSecret;
 import dev.vigil.shield.hygiene.EnvSecretScanner;
 import dev.vigil.shield.policy.AuthenticityConfig;
@@ -30,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
@@ -88,6 +88,9 @@ public final class Shield implements AutoCloseable {
         for (String problem : b.initProblems) {
             reportError("policy_invalid", "policy", problem);
         }
+        for (String problem : b.detectorProblems) {
+            reportError("detector_config", "detectors", problem);
+        }
         if (policy.hygiene().envSecrets()) {
             checkEnvironment(b.envSnapshot);
         }
@@ -118,8 +121,8 @@ public final class Shield implements AutoCloseable {
 
     /**
      * A Shield configured from the environment: the policy from {@code VIGIL_POLICY} or a classpath {@code vigil.yaml}
-     * (defaults otherwise), every {@link Detector} registered with {@link ServiceLoader}, and the sinks the policy
-     * names. An invalid policy does not break the function: the Shield runs with the defaults in monitor mode and
+     * (defaults otherwise), the {@linkplain Detectors built-in detectors} plus those named by {@code VIGIL_DETECTORS},
+     * and the sinks the policy names. An invalid policy does not break the function: the Shield runs with the defaults in monitor mode and
      * reports {@code policy_invalid}.
      */
     public static Shield fromEnvironment() {
@@ -141,8 +144,15 @@ public final class Shield implements AutoCloseable {
                     "defaults (policy invalid)"));
             b.initProblems.add(String.valueOf(e.getMessage()));
         }
-        for (Detector d : ServiceLoader.load(Detector.class, loader)) {
+        for (Detector d : Detectors.builtIn()) {
             b.detector(d);
+        }
+        try {
+            for (Detector d : Detectors.named(System.getenv(Detectors.ENV), loader)) {
+                b.detector(d);
+            }
+        } catch (IllegalArgumentException e) {
+            b.detectorProblems.add(e.getMessage());
         }
         String tmpDir = System.getenv("VIGIL_TMP_DIR");
         if (tmpDir != null && !tmpDir.isBlank()) {
@@ -450,6 +460,7 @@ public final class Shield implements AutoCloseable {
         private Map<String, String> envSnapshot;
         private Path tmpDirectory = Path.of("/tmp");
         private final List<String> initProblems = new ArrayList<>();
+        private final List<String> detectorProblems = new ArrayList<>();
 
         private Builder() {}
 

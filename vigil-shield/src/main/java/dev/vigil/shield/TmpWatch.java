@@ -46,7 +46,10 @@ class TmpWatch {
         Active(Path dir, boolean wipe) {
             this.dir = dir;
             this.wipe = wipe;
-            this.residue = new TmpResidue(dir, TmpResidue.DEFAULT_MAX_ENTRIES);
+            String[] now = dir.toFile().list();
+            this.residue = now != null && now.length == 0
+                    ? TmpResidue.startingEmpty(dir, TmpResidue.DEFAULT_MAX_ENTRIES)
+                    : new TmpResidue(dir, TmpResidue.DEFAULT_MAX_ENTRIES);
             this.seen = mtime();
         }
 
@@ -85,6 +88,7 @@ class TmpWatch {
             seen = mtime();
         }
 
+        /** The directory's modification time (nanosecond precision where the file system has it), or null. */
         private FileTime mtime() {
             try {
                 return Files.getLastModifiedTime(dir);

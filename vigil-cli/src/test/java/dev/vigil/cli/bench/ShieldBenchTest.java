@@ -14,7 +14,8 @@ class ShieldBenchTest {
         byte[] api = BenchEvents.apiGatewayV2TwoKb();
         assertThat(api.length).isBetween(1800, 2400);
         assertThat(((Map<?, ?>) Json.parse(api)).get("version")).isEqualTo("2.0");
-        assertThat((List<?>) ((Map<?, ?>) Json.parse(BenchEvents.sqsBatchOfTen())).get("Records")).hasSize(10);
+        assertThat((List<?>) ((Map<?, ?>) Json.parse(BenchEvents.sqsBatchOfTen())).get("Records"))
+                .hasSize(10);
     }
 
     @Test
@@ -25,7 +26,8 @@ class ShieldBenchTest {
         assertThat(w.wrappedP99()).isGreaterThanOrEqualTo(w.wrappedP50());
         assertThat(w.wrappedP50()).isGreaterThan(0);
         @SuppressWarnings("unchecked")
-        Map<String, Object> json = (Map<String, Object>) Json.parse(Json.writeString(ShieldBench.toJson(List.of(w), null)));
+        Map<String, Object> json =
+                (Map<String, Object>) Json.parse(Json.writeString(ShieldBench.toJson(List.of(w), null)));
         @SuppressWarnings("unchecked")
         Map<String, Object> api = (Map<String, Object>) ((Map<?, ?>) json.get("warm")).get("api");
         assertThat(api.keySet()).contains("direct_p50_us", "wrapped_p50_us", "added_p50_us", "added_p99_us");

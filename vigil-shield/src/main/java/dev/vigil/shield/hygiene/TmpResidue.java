@@ -71,10 +71,26 @@ public final class TmpResidue {
      * {@code maxSamples} sample paths per result; the baseline is taken now.
      */
     public TmpResidue(Path directory, int maxEntries, int maxSamples) {
+        this(directory, maxEntries, maxSamples, true);
+    }
+
+    private TmpResidue(Path directory, int maxEntries, int maxSamples, boolean walkNow) {
         this.directory = directory;
         this.maxEntries = Math.max(1, maxEntries);
         this.maxSamples = Math.max(0, maxSamples);
-        markClean();
+        if (walkNow) {
+            markClean();
+        } else {
+            baseline = Set.of();
+        }
+    }
+
+    /**
+     * Watches {@code directory}, known by the caller to be empty now (a new Lambda execution environment's
+     * {@code /tmp}), so the baseline is empty and no walk is needed: cold start loads none of the file-tree classes.
+     */
+    public static TmpResidue startingEmpty(Path directory, int maxEntries) {
+        return new TmpResidue(directory, maxEntries, DEFAULT_MAX_SAMPLES, false);
     }
 
     /** Takes the directory's current contents as the baseline: nothing in it counts as residue any more. */
