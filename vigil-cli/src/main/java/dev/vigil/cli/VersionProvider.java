@@ -6,10 +6,9 @@ import picocli.CommandLine.IVersionProvider;
 public final class VersionProvider implements IVersionProvider {
     @Override
     public String[] getVersion() {
-        String v = VigilCommand.class.getPackage().getImplementationVersion();
+        String v = dev.vigil.core.VigilVersion.VERSION;
         return new String[] {
-            "vigil " + (v == null ? "dev" : v),
-            "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
+            "vigil " + v, "JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version")
         };
     }
 }

@@ -31,7 +31,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -62,7 +61,7 @@ public final class Shield implements AutoCloseable {
     final TelemetrySink sink;
     final Function<String, String> env;
     final TmpWatch tmpWatch;
-    private final AtomicBoolean coldStart = new AtomicBoolean(true);
+    private boolean coldStart = true;
     private volatile FunctionInfo function;
 
     private Shield(Builder b) {
@@ -324,7 +323,7 @@ public final class Shield implements AutoCloseable {
      * throws; a failure inside the Shield yields an invocation that lets everything through and reports itself.
      */
     public Invocation begin(Object event, Context context) {
-        Invocation inv = new Invocation(this, context, System.nanoTime(), coldStart.getAndSet(false));
+        Invocation inv = new Invocation(this, context, System.nanoTime(), takeColdStart());
         try {
             inv.inspect(event);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
@@ -333,6 +332,13 @@ public final class Shield implements AutoCloseable {
             inv.markInspected();
         }
         return inv;
+    }
+
+    /** Whether this is the first invocation (a lock, not AtomicBoolean: its VarHandle costs cold-start time). */
+    private synchronized boolean takeColdStart() {
+        boolean first = coldStart;
+        coldStart = false;
+        return first;
     }
 
     FunctionInfo function(Context context) {

@@ -2,13 +2,10 @@ package dev.vigil.core.telemetry;
 
 import dev.vigil.core.json.JsonWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Writes telemetry events as single-line JSON, shaped after OCSF: Detection Finding (2004) for findings and policy
@@ -26,7 +23,7 @@ public final class TelemetryJson {
     /** The version of Vigil's telemetry format, written as {@code vigil.schema}. */
     public static final int SCHEMA_VERSION = 1;
 
-    private static final String PRODUCT_VERSION = productVersion();
+    private static final String PRODUCT_VERSION = dev.vigil.core.VigilVersion.VERSION;
 
     private final String productName;
 
@@ -254,45 +251,35 @@ public final class TelemetryJson {
         }
     }
 
-    /** A random 128-bit identifier in hex; cheaper than {@code UUID.randomUUID()}, which seeds SecureRandom. */
-    static String newUid() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return Long.toHexString(r.nextLong() | Long.MIN_VALUE).substring(1)
-                + Long.toHexString(r.nextLong() | Long.MIN_VALUE).substring(1);
-    }
-
     /**
-     * The version Maven filtered into {@code dev/vigil/core/version.properties}, or {@code dev} when the resource is
-     * missing or unfiltered. Read as a tiny resource rather than from the jar manifest, which is slow to reach in a
-     * large jar at cold start.
+     * A 128-bit identifier in hex: a per-process seed and a scrambled per-process counter (SplitMix64), so ids are
+     * unique within a process and collide across processes only by chance. Cheaper at cold start than
+     * {@code UUID.randomUUID()} (which seeds SecureRandom) or {@code ThreadLocalRandom}.
      */
-    static String productVersion() {
-        return versionFrom(TelemetryJson.class.getResourceAsStream("/dev/vigil/core/version.properties"));
+    static String newUid() {
+        long n;
+        synchronized (TelemetryJson.class) {
+            n = ++uidCounter;
+        }
+        return hex16(UID_SEED) + hex16(mix(UID_SEED + n * 0x9E3779B97F4A7C15L));
     }
 
-    static String versionFrom(InputStream resource) {
-        if (resource == null) {
-            return "dev";
+    private static final long UID_SEED =
+            mix(System.nanoTime() ^ (System.currentTimeMillis() << 20) ^ System.identityHashCode(new Object()));
+    private static long uidCounter;
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    private static String hex16(long v) {
+        char[] out = new char[16];
+        for (int i = 15; i >= 0; i--) {
+            out[i] = "0123456789abcdef".charAt((int) (v & 0xf));
+            v >>>= 4;
         }
-        String text;
-        try (InputStream in = resource) {
-            text = new String(in.readNBytes(4096), StandardCharsets.ISO_8859_1);
-        } catch (IOException e) {
-            return "dev";
-        }
-        int start = 0;
-        while (start < text.length()) {
-            int end = text.indexOf('\n', start);
-            if (end < 0) {
-                end = text.length();
-            }
-            String line = text.substring(start, end).strip();
-            if (line.startsWith("version=")) {
-                String v = line.substring("version=".length()).strip();
-                return v.isEmpty() || v.startsWith("${") ? "dev" : v;
-            }
-            start = end + 1;
-        }
-        return "dev";
+        return new String(out);
     }
 }
