@@ -64,6 +64,14 @@ public final class BenchCommand implements Runnable {
         int coldRuns;
 
         @Option(
+                names = "--runtime",
+                defaultValue = "ric",
+                description = "How cold-start JVMs run the handler: 'ric' (default), under the real AWS Lambda runtime"
+                        + " interface client against a local Runtime API, as the managed Java runtimes do; 'bare', a"
+                        + " main() that calls it once (also reports loaded classes).")
+        String runtime;
+
+        @Option(
                 names = "--jvm-arg",
                 paramLabel = "ARG",
                 description = "Extra JVM argument for cold-start JVMs (repeatable), e.g. -XX:TieredStopAtLevel=1.")
@@ -89,9 +97,16 @@ public final class BenchCommand implements Runnable {
                 custom = Files.readAllBytes(event);
                 warm.add(ShieldBench.warm("custom:" + event.getFileName(), custom, warmup, iterations));
             }
+            if (!runtime.equals("ric") && !runtime.equals("bare")) {
+                throw new ParameterException(
+                        spec.commandLine(), "--runtime must be 'ric' or 'bare', got '" + runtime + "'");
+            }
+            byte[] coldEvent = custom != null ? custom : BenchEvents.apiGatewayV2TwoKb();
             ShieldBench.Cold cold = coldRuns == 0
                     ? null
-                    : ShieldBench.cold(coldRuns, custom != null ? custom : BenchEvents.apiGatewayV2TwoKb(), jvmArgs);
+                    : runtime.equals("ric")
+                            ? ShieldBench.coldUnderRuntimeClient(coldRuns, coldEvent, jvmArgs)
+                            : ShieldBench.cold(coldRuns, coldEvent, jvmArgs);
             spec.commandLine().getOut().println(Json.writeString(ShieldBench.toJson(warm, cold)));
             return ExitCodes.OK;
         }

@@ -52,9 +52,17 @@ public final class ShieldBench {
         }
     }
 
-    /** Cold-start figures in milliseconds, medians over the runs, and loaded-class counts. */
+    /**
+     * Cold-start figures in milliseconds (medians over the runs), how the JVMs ran the handler, and loaded-class
+     * counts ({@code -1} where not measured).
+     */
     public record Cold(
-            int runs, double directMedianMs, double wrappedMedianMs, long directClasses, long wrappedClasses) {
+            String runtime,
+            int runs,
+            double directMedianMs,
+            double wrappedMedianMs,
+            long directClasses,
+            long wrappedClasses) {
 
         /** Added median. */
         public double addedMedianMs() {
@@ -134,7 +142,7 @@ public final class ShieldBench {
             }
             Arrays.sort(direct);
             Arrays.sort(wrapped);
-            return new Cold(runs, median(direct), median(wrapped), classes[0], classes[1]);
+            return new Cold("bare", runs, median(direct), median(wrapped), classes[0], classes[1]);
         } finally {
             Files.deleteIfExists(eventFile);
             Files.deleteIfExists(tmpDir);
@@ -181,6 +189,69 @@ public final class ShieldBench {
         return ms;
     }
 
+    /**
+     * Like {@link #cold} but under the real AWS Lambda runtime interface client, as the managed Java runtimes start a
+     * function: each JVM runs {@code AWSLambda} against a {@link RuntimeApiStub} on loopback, and the time is taken
+     * from process start until the stub receives the function's response.
+     */
+    public static Cold coldUnderRuntimeClient(int runs, byte[] event, List<String> jvmArgs)
+            throws IOException, InterruptedException {
+        Path tmpDir = Files.createTempDirectory("vigil-bench-tmp");
+        try {
+            double[] direct = new double[runs];
+            double[] wrapped = new double[runs];
+            viaRuntimeClient(false, event, tmpDir, jvmArgs);
+            viaRuntimeClient(true, event, tmpDir, jvmArgs);
+            for (int i = 0; i < runs; i++) {
+                direct[i] = viaRuntimeClient(false, event, tmpDir, jvmArgs);
+                wrapped[i] = viaRuntimeClient(true, event, tmpDir, jvmArgs);
+            }
+            Arrays.sort(direct);
+            Arrays.sort(wrapped);
+            return new Cold("lambda-runtime-interface-client", runs, median(direct), median(wrapped), -1, -1);
+        } finally {
+            Files.deleteIfExists(tmpDir);
+        }
+    }
+
+    private static double viaRuntimeClient(boolean wrapped, byte[] event, Path tmpDir, List<String> jvmArgs)
+            throws IOException, InterruptedException {
+        try (RuntimeApiStub api = new RuntimeApiStub(event)) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(jvmArgs);
+            cmd.add("-cp");
+            cmd.add(System.getProperty("java.class.path"));
+            cmd.add("com.amazonaws.services.lambda.runtime.api.client.AWSLambda");
+            cmd.add(wrapped ? "dev.vigil.shield.aws.WrapperHandler::handleRequest" : ProbeHandler.class.getName());
+            ProcessBuilder pb =
+                    new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+            Map<String, String> env = pb.environment();
+            env.put("AWS_LAMBDA_RUNTIME_API", api.address());
+            env.put("AWS_LAMBDA_FUNCTION_NAME", "probe");
+            env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
+            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
+            env.put("AWS_LAMBDA_LOG_GROUP_NAME", "/aws/lambda/probe");
+            env.put("AWS_LAMBDA_LOG_STREAM_NAME", "local");
+            env.put("AWS_REGION", "us-east-1");
+            env.put("VIGIL_HANDLER", ProbeHandler.class.getName());
+            env.put("VIGIL_TMP_DIR", tmpDir.toString());
+            env.remove("VIGIL_POLICY");
+            env.remove("VIGIL_ENDPOINT");
+            long t0 = System.nanoTime();
+            Process p = pb.start();
+            try {
+                long done = api.result().get(60, TimeUnit.SECONDS);
+                return (done - t0) / 1e6;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IOException("the runtime client probe did not respond: " + e.getMessage(), e);
+            } finally {
+                p.destroyForcibly();
+                p.waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
     /** The figures as a JSON object. */
     public static Map<String, Object> toJson(List<Warm> warm, Cold cold) {
         Map<String, Object> root = new LinkedHashMap<>();
@@ -205,12 +276,15 @@ public final class ShieldBench {
         root.put("warm", w);
         if (cold != null) {
             Map<String, Object> c = new LinkedHashMap<>();
+            c.put("runtime", cold.runtime());
             c.put("runs", cold.runs());
             c.put("direct_median_ms", round(cold.directMedianMs()));
             c.put("wrapped_median_ms", round(cold.wrappedMedianMs()));
             c.put("added_median_ms", round(cold.addedMedianMs()));
-            c.put("direct_loaded_classes", cold.directClasses());
-            c.put("wrapped_loaded_classes", cold.wrappedClasses());
+            if (cold.directClasses() >= 0) {
+                c.put("direct_loaded_classes", cold.directClasses());
+                c.put("wrapped_loaded_classes", cold.wrappedClasses());
+            }
             root.put("cold_start", c);
         }
         return root;
