@@ -23,7 +23,7 @@ final class RuntimeApiStub implements AutoCloseable {
     private final ExecutorService executor = Executors.newCachedThreadPool();
     private final byte[] event;
     private final CountDownLatch closed = new CountDownLatch(1);
-    private final CompletableFuture<Long> responded = new CompletableFuture<>();
+    private final CompletableFuture<Response> responded = new CompletableFuture<>();
     private volatile boolean handedOut;
 
     RuntimeApiStub(byte[] event) throws IOException {
@@ -39,15 +39,23 @@ final class RuntimeApiStub implements AutoCloseable {
         return "127.0.0.1:" + server.getAddress().getPort();
     }
 
-    /** Completes with the {@link System#nanoTime()} of the response, or exceptionally on an error report. */
-    CompletableFuture<Long> result() {
+    /** Completes with the function's response, or exceptionally when it reports an error. */
+    CompletableFuture<Response> result() {
         return responded;
     }
+
+    /**
+     * What the function answered.
+     *
+     * @param nanoTime when the stub received it ({@link System#nanoTime()})
+     * @param body the response payload
+     */
+    record Response(long nanoTime, byte[] body) {}
 
     private void handle(HttpExchange exchange) throws IOException {
         String path = exchange.getRequestURI().getPath();
         try (exchange) {
-            exchange.getRequestBody().readAllBytes();
+            byte[] body = exchange.getRequestBody().readAllBytes();
             if (path.endsWith("/invocation/next")) {
                 if (handedOut) {
                     closed.await(60, TimeUnit.SECONDS);
@@ -73,7 +81,7 @@ final class RuntimeApiStub implements AutoCloseable {
                 return;
             }
             if (path.endsWith("/response")) {
-                responded.complete(System.nanoTime());
+                responded.complete(new Response(System.nanoTime(), body));
             } else if (path.endsWith("/error")) {
                 responded.completeExceptionally(new IOException("the function reported an error: " + path));
             }

@@ -203,8 +203,8 @@ public final class ShieldBench {
             viaRuntimeClient(false, event, tmpDir, jvmArgs);
             viaRuntimeClient(true, event, tmpDir, jvmArgs);
             for (int i = 0; i < runs; i++) {
-                direct[i] = viaRuntimeClient(false, event, tmpDir, jvmArgs);
-                wrapped[i] = viaRuntimeClient(true, event, tmpDir, jvmArgs);
+                direct[i] = viaRuntimeClient(false, event, tmpDir, jvmArgs).millis();
+                wrapped[i] = viaRuntimeClient(true, event, tmpDir, jvmArgs).millis();
             }
             Arrays.sort(direct);
             Arrays.sort(wrapped);
@@ -214,7 +214,15 @@ public final class ShieldBench {
         }
     }
 
-    private static double viaRuntimeClient(boolean wrapped, byte[] event, Path tmpDir, List<String> jvmArgs)
+    /**
+     * One function JVM under the runtime interface client, invoked once with {@code event}.
+     *
+     * @param millis process start to response
+     * @param response what the function answered
+     */
+    record RuntimeRun(double millis, byte[] response) {}
+
+    static RuntimeRun viaRuntimeClient(boolean wrapped, byte[] event, Path tmpDir, List<String> jvmArgs)
             throws IOException, InterruptedException {
         try (RuntimeApiStub api = new RuntimeApiStub(event)) {
             List<String> cmd = new ArrayList<>();
@@ -241,8 +249,8 @@ public final class ShieldBench {
             long t0 = System.nanoTime();
             Process p = pb.start();
             try {
-                long done = api.result().get(60, TimeUnit.SECONDS);
-                return (done - t0) / 1e6;
+                RuntimeApiStub.Response r = api.result().get(60, TimeUnit.SECONDS);
+                return new RuntimeRun((r.nanoTime() - t0) / 1e6, r.body());
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
                 throw new IOException("the runtime client probe did not respond: " + e.getMessage(), e);
             } finally {
