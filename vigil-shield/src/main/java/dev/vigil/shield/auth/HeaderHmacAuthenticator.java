@@ -6,11 +6,8 @@ import dev.vigil.shield.inspect.HttpRequestView;
  * Verifies an HMAC of the raw body carried in one header, optionally after a fixed prefix. Serves the {@code github}
  * type ({@code X-Hub-Signature-256: sha256=<hex>}) and the generic {@code hmac} type.
  */
-final class HeaderHmacAuthenticator implements Authenticator {
+final class HeaderHmacAuthenticator extends ScopedAuthenticator {
 
-    private final String name;
-    private final String type;
-    private final PathScope scope;
     private final HmacKey key;
     private final String header;
     private final String prefix;
@@ -23,28 +20,11 @@ final class HeaderHmacAuthenticator implements Authenticator {
      */
     HeaderHmacAuthenticator(
             String name, String type, PathScope scope, HmacKey key, String header, String prefix, boolean base64) {
-        this.name = name;
-        this.type = type;
-        this.scope = scope;
+        super(name, type, scope);
         this.key = key;
         this.header = header;
         this.prefix = prefix;
         this.base64 = base64;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public boolean appliesTo(HttpRequestView request) {
-        return scope.matches(request);
     }
 
     @Override

@@ -45,7 +45,7 @@ import java.util.function.Function;
  * <p>This class and its {@link EdDsaVerifier} are the only ones in the package that touch Nimbus, and
  * {@link Authenticators} reaches them only for {@code type: jwt}, so webhook-only functions never load the library.
  */
-final class JwtAuthenticator implements Authenticator {
+final class JwtAuthenticator extends ScopedAuthenticator {
 
     /** Longest token accepted, in characters. */
     static final int MAX_TOKEN = 16 * 1024;
@@ -76,8 +76,6 @@ final class JwtAuthenticator implements Authenticator {
             JWSAlgorithm.HS384,
             JWSAlgorithm.HS512);
 
-    private final String name;
-    private final PathScope scope;
     private final String header;
     private final Set<String> allowed;
     private final List<KeyEntry> keys;
@@ -109,8 +107,7 @@ final class JwtAuthenticator implements Authenticator {
             String issuer,
             Set<String> audiences,
             long leewaySeconds) {
-        this.name = name;
-        this.scope = scope;
+        super(name, "jwt", scope);
         this.header = header;
         this.allowed = allowed;
         this.keys = keys;
@@ -186,21 +183,6 @@ final class JwtAuthenticator implements Authenticator {
                 issuer,
                 Set.copyOf(audiences),
                 leeway);
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "jwt";
-    }
-
-    @Override
-    public boolean appliesTo(HttpRequestView request) {
-        return scope.matches(request);
     }
 
     @Override

@@ -10,37 +10,19 @@ import javax.crypto.Mac;
  * {@code <ts>} from {@code X-Slack-Request-Timestamp}. The signature is checked before the timestamp, so
  * {@code expired} always means an authentic but stale request.
  */
-final class SlackAuthenticator implements Authenticator {
+final class SlackAuthenticator extends ScopedAuthenticator {
 
     static final String SIGNATURE_HEADER = "x-slack-signature";
     static final String TIMESTAMP_HEADER = "x-slack-request-timestamp";
     private static final String VERSION = "v0";
 
-    private final String name;
-    private final PathScope scope;
     private final HmacKey key;
     private final long toleranceSeconds;
 
     SlackAuthenticator(String name, PathScope scope, HmacKey key, long toleranceSeconds) {
-        this.name = name;
-        this.scope = scope;
+        super(name, "slack", scope);
         this.key = key;
         this.toleranceSeconds = toleranceSeconds;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "slack";
-    }
-
-    @Override
-    public boolean appliesTo(HttpRequestView request) {
-        return scope.matches(request);
     }
 
     @Override

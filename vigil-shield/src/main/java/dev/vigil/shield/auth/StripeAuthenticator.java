@@ -11,38 +11,20 @@ import javax.crypto.Mac;
  * rolled); {@code v0} and unknown schemes are ignored. The signature is checked before the timestamp, so
  * {@code expired} always means an authentic but stale (replayed or delayed) request.
  */
-final class StripeAuthenticator implements Authenticator {
+final class StripeAuthenticator extends ScopedAuthenticator {
 
     static final String HEADER = "stripe-signature";
 
     /** Most {@code v1} entries considered; more make the header malformed. */
     private static final int MAX_SIGNATURES = 8;
 
-    private final String name;
-    private final PathScope scope;
     private final HmacKey key;
     private final long toleranceSeconds;
 
     StripeAuthenticator(String name, PathScope scope, HmacKey key, long toleranceSeconds) {
-        this.name = name;
-        this.scope = scope;
+        super(name, "stripe", scope);
         this.key = key;
         this.toleranceSeconds = toleranceSeconds;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return "stripe";
-    }
-
-    @Override
-    public boolean appliesTo(HttpRequestView request) {
-        return scope.matches(request);
     }
 
     @Override

@@ -6,33 +6,13 @@ import dev.vigil.shield.inspect.HttpRequestView;
  * Stands in for an authenticator whose secret could not be read at cold start: it refuses every request it guards
  * with {@code secret_unavailable}, because the operator asked for authenticity and it cannot be proven.
  */
-final class UnavailableAuthenticator implements Authenticator {
+final class UnavailableAuthenticator extends ScopedAuthenticator {
 
-    private final String name;
-    private final String type;
-    private final PathScope scope;
     private final String problem;
 
     UnavailableAuthenticator(String name, String type, PathScope scope, String problem) {
-        this.name = name;
-        this.type = type;
-        this.scope = scope;
+        super(name, type, scope);
         this.problem = problem;
-    }
-
-    @Override
-    public String name() {
-        return name;
-    }
-
-    @Override
-    public String type() {
-        return type;
-    }
-
-    @Override
-    public boolean appliesTo(HttpRequestView request) {
-        return scope.matches(request);
     }
 
     @Override
