@@ -175,6 +175,16 @@ public final class JsonWriter {
         return this;
     }
 
+    /**
+     * Writes pre-rendered JSON as the next value, as it is: one complete, valid JSON value (for example a fragment
+     * written once by another {@code JsonWriter} and reused). The text is not checked.
+     */
+    public JsonWriter rawValue(String json) {
+        beforeValue();
+        out.append(json);
+        return this;
+    }
+
     /** Writes {@code null}. */
     public JsonWriter nullValue() {
         beforeValue();
