@@ -185,6 +185,22 @@ public final class JsonWriter {
         return this;
     }
 
+    /**
+     * Writes pre-rendered members into the current object, as they are: {@code "a":1,"b":"c"}, without braces or a
+     * leading comma (at least one complete, valid member). The text is not checked.
+     */
+    public JsonWriter rawMembers(String members) {
+        if (depth == 0 || stack[depth] != OBJECT_EXPECT_NAME) {
+            throw new IllegalStateException("members are only allowed in an object, where a name is due");
+        }
+        if (hasElement[depth]) {
+            out.append(',');
+        }
+        hasElement[depth] = true;
+        out.append(members);
+        return this;
+    }
+
     /** Writes {@code null}. */
     public JsonWriter nullValue() {
         beforeValue();

@@ -169,9 +169,9 @@ public final class TelemetryJson {
     private void writeInvocation(JsonWriter g, InvocationSummary s) {
         boolean http = s.trigger().isHttp();
         if (http) {
-            classFields(g, 4002, "HTTP Activity", 4, "Network Activity", 99, "Other");
+            g.rawMembers(CLASS_HTTP);
         } else {
-            classFields(g, 0, "Base Event", 0, "Uncategorized", 99, "Other");
+            g.rawMembers(CLASS_BASE);
         }
         boolean bad = s.outcome() == Outcome.BLOCKED || s.outcome() == Outcome.PARTIAL;
         g.field("severity_id", bad ? 3 : 1);
@@ -208,7 +208,7 @@ public final class TelemetryJson {
     }
 
     private void writeError(JsonWriter g, VigilError e) {
-        classFields(g, 0, "Base Event", 0, "Uncategorized", 99, "Other");
+        g.rawMembers(CLASS_BASE);
         g.field("severity_id", 2);
         g.field("severity", "Low");
         g.field("message", e.message());
@@ -221,7 +221,7 @@ public final class TelemetryJson {
     }
 
     private static void findingHeader(JsonWriter g, int severityId, String severity, Action action) {
-        classFields(g, 2004, "Detection Finding", 2, "Findings", 1, "Create");
+        g.rawMembers(CLASS_FINDING);
         g.field("severity_id", severityId);
         g.field("severity", severity);
         g.field("action_id", action.ocsfId());
@@ -230,14 +230,16 @@ public final class TelemetryJson {
         g.field("status", "New");
     }
 
-    private static void classFields(
-            JsonWriter g,
-            int classUid,
-            String className,
-            int categoryUid,
-            String categoryName,
-            int activityId,
-            String activityName) {
+    private static final String METADATA_VERSION = "\"version\":\"" + OCSF_VERSION + '"';
+    private static final String CLASS_FINDING = classFields(2004, "Detection Finding", 2, "Findings", 1, "Create");
+    private static final String CLASS_HTTP = classFields(4002, "HTTP Activity", 4, "Network Activity", 99, "Other");
+    private static final String CLASS_BASE = classFields(0, "Base Event", 0, "Uncategorized", 99, "Other");
+
+    /** The class members of an event, rendered once per class. */
+    private static String classFields(
+            int classUid, String className, int categoryUid, String categoryName, int activityId, String activityName) {
+        JsonWriter g = new JsonWriter(new StringBuilder(192), 1);
+        g.beginObject();
         g.field("class_uid", classUid);
         g.field("class_name", className);
         g.field("category_uid", categoryUid);
@@ -245,6 +247,9 @@ public final class TelemetryJson {
         g.field("activity_id", activityId);
         g.field("activity_name", activityName);
         g.field("type_uid", classUid * 100L + activityId);
+        g.endObject();
+        String object = g.toString();
+        return object.substring(1, object.length() - 1);
     }
 
     private static void findingInfo(JsonWriter g, String ruleId, String title, String type, String analyticName) {
@@ -265,7 +270,7 @@ public final class TelemetryJson {
 
     private void metadata(JsonWriter g, TelemetryEvent event) {
         g.name("metadata").beginObject();
-        g.field("version", OCSF_VERSION);
+        g.rawMembers(METADATA_VERSION);
         g.field("uid", newUid());
         g.name("product").rawValue(productJson);
         g.endObject();
