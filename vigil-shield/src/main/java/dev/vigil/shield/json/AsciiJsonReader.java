@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -135,7 +136,7 @@ final class AsciiJsonReader {
             if (pos >= end || in[pos] != '"') {
                 throw GIVE_UP;
             }
-            String name = string();
+            String name = name();
             skipWhitespace();
             if (pos >= end || in[pos] != ':') {
                 throw GIVE_UP;
@@ -216,6 +217,64 @@ final class AsciiJsonReader {
         stack[top++] = o;
     }
 
+    private static final int NAME_SLOT_BITS = 10;
+
+    /** Longest member name remembered in {@link #NAMES}. */
+    private static final int MAX_REMEMBERED_NAME = 48;
+
+    /**
+     * Member names seen recently: events repeat the same few dozen names ({@code Records}, {@code messageId},
+     * {@code body}…) in every record and every invocation, and a remembered name is neither copied nor hashed again
+     * when a map takes it. Direct-mapped and fixed in size, so a hostile event can only evict entries. Entries are
+     * immutable, so the array is shared between threads without locking.
+     */
+    private static final Name[] NAMES = new Name[1 << NAME_SLOT_BITS];
+
+    /** A remembered member name and its bytes. */
+    private static final class Name {
+        final byte[] bytes;
+        final String text;
+
+        Name(byte[] bytes, String text) {
+            this.bytes = bytes;
+            this.text = text;
+        }
+    }
+
+    /** Reads a member name starting at its opening quote; a short one without escapes may be a remembered string. */
+    private String name() {
+        byte[] in = this.in;
+        int start = pos + 1;
+        int end = this.end;
+        int i = start;
+        while (i < end) {
+            byte c = in[i];
+            if (c == '"') {
+                break;
+            }
+            if (c == '\\' || c < 0x20 || c == '?') {
+                return string();
+            }
+            i++;
+        }
+        int n = i - start;
+        if (i >= end || n == 0 || n > MAX_REMEMBERED_NAME) {
+            return string();
+        }
+        // a multiplicative hash of the length and three bytes; its top bits pick the slot
+        int mix = ((n * 31 + in[start]) * 31 + in[start + (n >> 1)]) * 31 + in[i - 1];
+        int slot = (mix * 0x9E3779B1) >>> (32 - NAME_SLOT_BITS);
+        Name known = NAMES[slot];
+        pos = i + 1;
+        if (known != null && known.bytes.length == n && Arrays.equals(known.bytes, 0, n, in, start, i)) {
+            return known.text;
+        }
+        String text = new String(in, start, n, StandardCharsets.ISO_8859_1);
+        text.hashCode();
+        NAMES[slot] = new Name(Arrays.copyOfRange(in, start, i), text);
+        return text;
+    }
+
     /** Reads a string starting at its opening quote. */
     private String string() {
         byte[] in = this.in;
@@ -248,16 +307,66 @@ final class AsciiJsonReader {
     /** The slow path of {@link #string()}, from the first backslash at {@code i}; builds Latin-1 bytes. */
     private String escapedString(int start, int i) {
         byte[] in = this.in;
-        byte[] b = buffer;
-        int need = Math.max(64, (i - start) * 2);
-        if (b == null || b.length < need) {
-            b = buffer = new byte[need];
-        }
-        System.arraycopy(in, start, b, 0, i - start);
+        int end = this.end;
         int n = i - start;
-        while (i < end) {
-            byte c = in[i];
+        byte[] b = buffer;
+        if (b == null || b.length < Math.max(64, n * 2)) {
+            b = buffer = new byte[Math.max(64, n * 2)];
+        }
+        System.arraycopy(in, start, b, 0, n);
+        while (true) {
+            // in[i] is a backslash
+            if (i + 1 >= end) {
+                throw GIVE_UP;
+            }
+            byte e = in[i + 1];
             byte out;
+            switch (e) {
+                case '"', '\\', '/' -> out = e;
+                case 'b' -> out = '\b';
+                case 'f' -> out = '\f';
+                case 'n' -> out = '\n';
+                case 'r' -> out = '\r';
+                case 't' -> out = '\t';
+                case 'u' -> {
+                    int v = hex4(i + 2);
+                    if (v > 0xFF) {
+                        throw GIVE_UP;
+                    }
+                    out = (byte) v;
+                    i += 4;
+                }
+                default -> throw GIVE_UP;
+            }
+            i += 2;
+            if (n == b.length) {
+                b = grow(b, n + 1);
+            }
+            b[n++] = out;
+            int run = i;
+            byte c = 0;
+            while (i < end) {
+                c = in[i];
+                if (c == '"' || c == '\\') {
+                    break;
+                }
+                if (c < 0x20) {
+                    throw GIVE_UP;
+                }
+                if (c == '?') {
+                    checkQuestionMark(i);
+                }
+                i++;
+            }
+            if (i >= end) {
+                throw GIVE_UP;
+            }
+            int length = i - run;
+            if (n + length > b.length) {
+                b = grow(b, n + length);
+            }
+            System.arraycopy(in, run, b, n, length);
+            n += length;
             if (c == '"') {
                 if (n > Json.MAX_STRING) {
                     throw GIVE_UP;
@@ -265,47 +374,15 @@ final class AsciiJsonReader {
                 pos = i + 1;
                 return new String(b, 0, n, StandardCharsets.ISO_8859_1);
             }
-            if (c < 0x20) {
-                throw GIVE_UP;
-            }
-            if (c == '?') {
-                checkQuestionMark(i);
-            }
-            if (c != '\\') {
-                out = c;
-                i++;
-            } else {
-                if (i + 1 >= end) {
-                    throw GIVE_UP;
-                }
-                byte e = in[i + 1];
-                switch (e) {
-                    case '"', '\\', '/' -> out = e;
-                    case 'b' -> out = '\b';
-                    case 'f' -> out = '\f';
-                    case 'n' -> out = '\n';
-                    case 'r' -> out = '\r';
-                    case 't' -> out = '\t';
-                    case 'u' -> {
-                        int v = hex4(i + 2);
-                        if (v > 0xFF) {
-                            throw GIVE_UP;
-                        }
-                        out = (byte) v;
-                        i += 4;
-                    }
-                    default -> throw GIVE_UP;
-                }
-                i += 2;
-            }
-            if (n == b.length) {
-                byte[] bigger = new byte[n * 2];
-                System.arraycopy(b, 0, bigger, 0, n);
-                b = buffer = bigger;
-            }
-            b[n++] = out;
         }
-        throw GIVE_UP;
+    }
+
+    /** {@link #buffer}, copied into one of at least {@code needed} bytes. */
+    private byte[] grow(byte[] b, int needed) {
+        byte[] bigger = new byte[Math.max(needed, b.length * 2)];
+        System.arraycopy(b, 0, bigger, 0, b.length);
+        buffer = bigger;
+        return bigger;
     }
 
     /** Gives up when the {@code ?} at {@code i} stands for a lone surrogate of {@link #source}. */

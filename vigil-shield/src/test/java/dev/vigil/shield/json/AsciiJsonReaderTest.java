@@ -124,6 +124,37 @@ class AsciiJsonReaderTest {
     }
 
     @Test
+    void remembered_names_never_stand_in_for_other_names() {
+        // same length and same first, middle and last bytes; escaped, question-mark and long names bypass the memory
+        String doc = "{\"abXcd\":1,\"abXXd\":2,\"abXcd\":3,\"a\\u0041\":4,\"why?\":5,\"\":6,"
+                + "\"a-very-long-member-name-longer-than-forty-eight-characters-in-all\":7,\"aA\":8}";
+        for (int round = 0; round < 3; round++) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> map = (Map<String, Object>) AsciiJsonReader.parse(doc.getBytes());
+            assertThat(new ArrayList<>(map.keySet()))
+                    .containsExactly(
+                            "abXcd",
+                            "abXXd",
+                            "aA",
+                            "why?",
+                            "",
+                            "a-very-long-member-name-longer-than-forty-eight-characters-in-all");
+            assertThat(map.get("abXcd")).isEqualTo(3L);
+            assertThat(map.get("abXXd")).isEqualTo(2L);
+            assertThat(map.get("aA")).isEqualTo(8L);
+            assertThat(Json.parse("{\"abXXd\":{\"abXcd\":true}}")).isEqualTo(Map.of("abXXd", Map.of("abXcd", true)));
+        }
+    }
+
+    @Test
+    void long_escaped_strings_grow_the_buffer() {
+        String value = "x\\\"".repeat(200) + "y".repeat(300) + "\\n";
+        Object parsed = AsciiJsonReader.parse(("[\"" + value + "\"]").getBytes());
+        assertThat(parsed).isEqualTo(new JsonReader("[\"" + value + "\"]", 0).document());
+        assertThat(((List<?>) parsed).get(0).toString()).hasSize(200 * 2 + 300 + 1);
+    }
+
+    @Test
     void random_ascii_documents_agree_with_the_char_reader() {
         Random random = new Random(42);
         for (int round = 0; round < 2000; round++) {
