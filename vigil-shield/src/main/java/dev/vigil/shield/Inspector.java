@@ -55,6 +55,7 @@ final class Inspector {
     private final class Walk implements InputSink, DetectionSink {
         private final Result result;
         private final long deadlineNanos;
+        private final RecentNames names = new RecentNames();
         private Detector current;
         private InspectedValue value;
 
@@ -70,7 +71,7 @@ final class Inspector {
             }
             result.values++;
             List<Variant> variants = Normalizer.variants(raw);
-            value = new InspectedValue(location, nameOf(location), source, recordIndex, variants);
+            value = new InspectedValue(location, names.of(location), source, recordIndex, variants);
             for (Detector d : detectors) {
                 current = d;
                 try {
@@ -95,6 +96,14 @@ final class Inspector {
 
     /** The last name in a location: {@code note} for {@code body.$.order.note}, {@code key} for an S3 key. */
     static String nameOf(String location) {
+        int end = nameEnd(location);
+        int dot = location.lastIndexOf('.', end - 1);
+        String name = location.substring(dot + 1, end);
+        return name.equals("$") ? "" : name;
+    }
+
+    /** Where the last name of a location ends: before any trailing {@code [i]} indices. */
+    private static int nameEnd(String location) {
         int end = location.length();
         while (end > 0 && location.charAt(end - 1) == ']') {
             int open = location.lastIndexOf('[', end - 1);
@@ -103,9 +112,34 @@ final class Inspector {
             }
             end = open;
         }
-        int dot = location.lastIndexOf('.', end - 1);
-        String name = location.substring(dot + 1, end);
-        return name.equals("$") ? "" : name;
+        return end;
+    }
+
+    /**
+     * {@link #nameOf(String)} for the values of one event, reusing a recent name instead of cutting the same one from
+     * its location again: neighbouring values often share one ({@code note}, {@code sku}…).
+     */
+    static final class RecentNames {
+        private final String[] recent = new String[4];
+        private int next;
+
+        String of(String location) {
+            int end = nameEnd(location);
+            int start = location.lastIndexOf('.', end - 1) + 1;
+            int length = end - start;
+            if (length == 1 && location.charAt(start) == '$') {
+                return "";
+            }
+            for (String name : recent) {
+                if (name != null && name.length() == length && location.startsWith(name, start)) {
+                    return name;
+                }
+            }
+            String name = location.substring(start, end);
+            recent[next] = name;
+            next = (next + 1) & 3;
+            return name;
+        }
     }
 
     /** What one detector found in one value. */

@@ -59,6 +59,10 @@ public final class Invocation {
     private EventAdapter adapter;
     private Trigger trigger = Trigger.UNKNOWN;
     private HttpRequestView http;
+    /** The request's method and path for telemetry; null when the event has no HTTP view. */
+    private String httpMethod;
+
+    private String httpPath;
     private boolean multiValueHeaders;
     private Map<String, Object> refusal;
     private boolean blocked;
@@ -131,12 +135,23 @@ public final class Invocation {
             recordCount = records.size();
         }
         if (trigger.isHttp()) {
-            http = adapter.http(tree);
             multiValueHeaders = tree.containsKey("multiValueHeaders");
-            if (http != null && shield.gate != null) {
-                checkAuthenticity(policy);
-                if (blocked) {
-                    return;
+            if (shield.gate != null) {
+                http = adapter.http(tree);
+                if (http != null) {
+                    httpMethod = http.method();
+                    httpPath = http.path();
+                    checkAuthenticity(policy);
+                    if (blocked) {
+                        return;
+                    }
+                }
+            } else {
+                // without authenticity checks only the request line is needed (for telemetry)
+                String[] line = EventAdapters.requestLine(adapter, tree);
+                if (line != null) {
+                    httpMethod = line[0];
+                    httpPath = line[1];
                 }
             }
         }
@@ -457,8 +472,8 @@ public final class Invocation {
                     outcome,
                     reports,
                     recordCount,
-                    http == null ? null : http.method(),
-                    http == null ? null : Evidence.of(http.path()),
+                    httpMethod,
+                    httpPath == null ? null : Evidence.of(httpPath),
                     outcome == Outcome.BLOCKED ? (refusal == null ? 0 : httpStatus) : httpStatus));
             shield.sink.flush(System.nanoTime() + shield.policy.telemetry().flushTimeoutMs() * 1_000_000L);
         } catch (RuntimeException e) {

@@ -175,6 +175,32 @@ public final class JsonWriter {
         return this;
     }
 
+    /**
+     * Writes pre-rendered JSON as the next value, as it is: one complete, valid JSON value (for example a fragment
+     * written once by another {@code JsonWriter} and reused). The text is not checked.
+     */
+    public JsonWriter rawValue(String json) {
+        beforeValue();
+        out.append(json);
+        return this;
+    }
+
+    /**
+     * Writes pre-rendered members into the current object, as they are: {@code "a":1,"b":"c"}, without braces or a
+     * leading comma (at least one complete, valid member). The text is not checked.
+     */
+    public JsonWriter rawMembers(String members) {
+        if (depth == 0 || stack[depth] != OBJECT_EXPECT_NAME) {
+            throw new IllegalStateException("members are only allowed in an object, where a name is due");
+        }
+        if (hasElement[depth]) {
+            out.append(',');
+        }
+        hasElement[depth] = true;
+        out.append(members);
+        return this;
+    }
+
     /** Writes {@code null}. */
     public JsonWriter nullValue() {
         beforeValue();

@@ -25,11 +25,72 @@ public final class TelemetryJson {
 
     private static final String PRODUCT_VERSION = dev.vigil.core.VigilVersion.VERSION;
 
-    private final String productName;
+    /** {@code metadata.product}, rendered once. */
+    private final String productJson;
+
+    /** The blocks rendered for the function of the last event; most writers only ever see one function. */
+    private Rendered rendered;
 
     /** A writer that names {@code productName} (e.g. {@code Vigil Shield}) in {@code metadata.product}. */
     public TelemetryJson(String productName) {
-        this.productName = productName;
+        JsonWriter g = new JsonWriter(new StringBuilder(96), 2);
+        g.beginObject();
+        g.field("name", productName);
+        g.field("vendor_name", "Vigil");
+        g.field("version", PRODUCT_VERSION);
+        g.endObject();
+        this.productJson = g.toString();
+    }
+
+    /**
+     * The JSON blocks that depend only on the function: {@code cloud} (null when neither region nor account is
+     * known) and {@code vigil.function}. Immutable, so it can be published to other threads through a plain field.
+     */
+    private static final class Rendered {
+        final FunctionInfo function;
+        final String cloud;
+        final String functionJson;
+
+        Rendered(FunctionInfo fn) {
+            this.function = fn;
+            if (fn.region() != null || fn.account() != null) {
+                JsonWriter g = new JsonWriter(new StringBuilder(96), 3);
+                g.beginObject();
+                g.field("provider", "AWS");
+                if (fn.region() != null) {
+                    g.field("region", fn.region());
+                }
+                if (fn.account() != null) {
+                    g.name("account").beginObject();
+                    g.field("uid", fn.account());
+                    g.endObject();
+                }
+                g.endObject();
+                this.cloud = g.toString();
+            } else {
+                this.cloud = null;
+            }
+            JsonWriter g = new JsonWriter(new StringBuilder(160), 2);
+            g.beginObject();
+            g.field("name", fn.name());
+            optional(g, "version", fn.version());
+            optional(g, "arn", fn.arn());
+            optional(g, "runtime", fn.runtime());
+            if (fn.memoryMb() != null) {
+                g.field("memory_mb", fn.memoryMb());
+            }
+            g.endObject();
+            this.functionJson = g.toString();
+        }
+    }
+
+    private Rendered rendered(FunctionInfo fn) {
+        Rendered r = rendered;
+        if (r == null || (r.function != fn && !r.function.equals(fn))) {
+            r = new Rendered(fn);
+            rendered = r;
+        }
+        return r;
     }
 
     /** The event as one line of JSON, without a line terminator. */
@@ -108,9 +169,9 @@ public final class TelemetryJson {
     private void writeInvocation(JsonWriter g, InvocationSummary s) {
         boolean http = s.trigger().isHttp();
         if (http) {
-            classFields(g, 4002, "HTTP Activity", 4, "Network Activity", 99, "Other");
+            g.rawMembers(CLASS_HTTP);
         } else {
-            classFields(g, 0, "Base Event", 0, "Uncategorized", 99, "Other");
+            g.rawMembers(CLASS_BASE);
         }
         boolean bad = s.outcome() == Outcome.BLOCKED || s.outcome() == Outcome.PARTIAL;
         g.field("severity_id", bad ? 3 : 1);
@@ -147,7 +208,7 @@ public final class TelemetryJson {
     }
 
     private void writeError(JsonWriter g, VigilError e) {
-        classFields(g, 0, "Base Event", 0, "Uncategorized", 99, "Other");
+        g.rawMembers(CLASS_BASE);
         g.field("severity_id", 2);
         g.field("severity", "Low");
         g.field("message", e.message());
@@ -160,7 +221,7 @@ public final class TelemetryJson {
     }
 
     private static void findingHeader(JsonWriter g, int severityId, String severity, Action action) {
-        classFields(g, 2004, "Detection Finding", 2, "Findings", 1, "Create");
+        g.rawMembers(CLASS_FINDING);
         g.field("severity_id", severityId);
         g.field("severity", severity);
         g.field("action_id", action.ocsfId());
@@ -169,14 +230,16 @@ public final class TelemetryJson {
         g.field("status", "New");
     }
 
-    private static void classFields(
-            JsonWriter g,
-            int classUid,
-            String className,
-            int categoryUid,
-            String categoryName,
-            int activityId,
-            String activityName) {
+    private static final String METADATA_VERSION = "\"version\":\"" + OCSF_VERSION + '"';
+    private static final String CLASS_FINDING = classFields(2004, "Detection Finding", 2, "Findings", 1, "Create");
+    private static final String CLASS_HTTP = classFields(4002, "HTTP Activity", 4, "Network Activity", 99, "Other");
+    private static final String CLASS_BASE = classFields(0, "Base Event", 0, "Uncategorized", 99, "Other");
+
+    /** The class members of an event, rendered once per class. */
+    private static String classFields(
+            int classUid, String className, int categoryUid, String categoryName, int activityId, String activityName) {
+        JsonWriter g = new JsonWriter(new StringBuilder(192), 1);
+        g.beginObject();
         g.field("class_uid", classUid);
         g.field("class_name", className);
         g.field("category_uid", categoryUid);
@@ -184,6 +247,9 @@ public final class TelemetryJson {
         g.field("activity_id", activityId);
         g.field("activity_name", activityName);
         g.field("type_uid", classUid * 100L + activityId);
+        g.endObject();
+        String object = g.toString();
+        return object.substring(1, object.length() - 1);
     }
 
     private static void findingInfo(JsonWriter g, String ruleId, String title, String type, String analyticName) {
@@ -204,44 +270,21 @@ public final class TelemetryJson {
 
     private void metadata(JsonWriter g, TelemetryEvent event) {
         g.name("metadata").beginObject();
-        g.field("version", OCSF_VERSION);
+        g.rawMembers(METADATA_VERSION);
         g.field("uid", newUid());
-        g.name("product").beginObject();
-        g.field("name", productName);
-        g.field("vendor_name", "Vigil");
-        g.field("version", PRODUCT_VERSION);
+        g.name("product").rawValue(productJson);
         g.endObject();
-        g.endObject();
-        FunctionInfo fn = event.function();
-        if (fn.region() != null || fn.account() != null) {
-            g.name("cloud").beginObject();
-            g.field("provider", "AWS");
-            if (fn.region() != null) {
-                g.field("region", fn.region());
-            }
-            if (fn.account() != null) {
-                g.name("account").beginObject();
-                g.field("uid", fn.account());
-                g.endObject();
-            }
-            g.endObject();
+        String cloud = rendered(event.function()).cloud;
+        if (cloud != null) {
+            g.name("cloud").rawValue(cloud);
         }
     }
 
-    private static void vigilStart(JsonWriter g, TelemetryEvent event) {
+    private void vigilStart(JsonWriter g, TelemetryEvent event) {
         g.name("vigil").beginObject();
         g.field("kind", event.kind());
         g.field("schema", SCHEMA_VERSION);
-        FunctionInfo fn = event.function();
-        g.name("function").beginObject();
-        g.field("name", fn.name());
-        optional(g, "version", fn.version());
-        optional(g, "arn", fn.arn());
-        optional(g, "runtime", fn.runtime());
-        if (fn.memoryMb() != null) {
-            g.field("memory_mb", fn.memoryMb());
-        }
-        g.endObject();
+        g.name("function").rawValue(rendered(event.function()).functionJson);
         optional(g, "request_id", event.requestId());
     }
 
@@ -261,11 +304,21 @@ public final class TelemetryJson {
         synchronized (TelemetryJson.class) {
             n = ++uidCounter;
         }
-        return hex16(UID_SEED) + hex16(mix(UID_SEED + n * 0x9E3779B97F4A7C15L));
+        char[] out = new char[32];
+        UID_PREFIX.getChars(0, 16, out, 0);
+        long v = mix(UID_SEED + n * 0x9E3779B97F4A7C15L);
+        for (int i = 31; i >= 16; i--) {
+            out[i] = HEX_DIGITS[(int) (v & 0xf)];
+            v >>>= 4;
+        }
+        return new String(out);
     }
+
+    private static final char[] HEX_DIGITS = "0123456789abcdef".toCharArray();
 
     private static final long UID_SEED =
             mix(System.nanoTime() ^ (System.currentTimeMillis() << 20) ^ System.identityHashCode(new Object()));
+    private static final String UID_PREFIX = hex16(UID_SEED);
     private static long uidCounter;
 
     private static long mix(long z) {

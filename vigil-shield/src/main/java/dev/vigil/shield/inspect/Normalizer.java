@@ -115,8 +115,11 @@ public final class Normalizer {
         return List.of(Arrays.copyOf(out, count));
     }
 
+    /** Below this length one pass over the characters beats ten vectorised {@code indexOf} calls. */
+    private static final int SHORT = 128;
+
     private static boolean hasTrigger(String s, int limit) {
-        if (limit == s.length()) {
+        if (limit == s.length() && limit >= SHORT) {
             // String.indexOf is vectorised: ten of them beat one char-by-char loop by about three times
             return s.indexOf('%') >= 0
                     || s.indexOf('&') >= 0
@@ -135,7 +138,7 @@ public final class Normalizer {
                 if ((LOW_TRIGGERS >>> c & 1L) != 0) {
                     return true;
                 }
-            } else if (c == '\\' || OverlongDecoding.isLead(c)) {
+            } else if (c == '\\' || (c >= 0xC0 && OverlongDecoding.isLead(c))) {
                 return true;
             }
         }

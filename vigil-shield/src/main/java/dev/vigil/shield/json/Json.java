@@ -42,6 +42,10 @@ public final class Json {
      *     UTF-16 characters of the decoded text
      */
     public static Object parse(byte[] json) {
+        Object fast = AsciiJsonReader.parse(json);
+        if (fast != AsciiJsonReader.FALLBACK) {
+            return fast;
+        }
         String text = new String(json, StandardCharsets.UTF_8);
         return new JsonReader(text, text.startsWith("\uFEFF") ? 1 : 0).document();
     }
@@ -52,6 +56,10 @@ public final class Json {
      * @throws JsonException if the input is not one JSON value or exceeds the bounds
      */
     public static Object parse(String json) {
+        Object fast = AsciiJsonReader.parse(json);
+        if (fast != AsciiJsonReader.FALLBACK) {
+            return fast;
+        }
         return new JsonReader(json, 0).document();
     }
 

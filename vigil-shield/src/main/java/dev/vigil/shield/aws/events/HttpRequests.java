@@ -105,6 +105,21 @@ final class HttpRequests {
                 HttpBodies.bytes(Fields.string(event, "body"), Fields.isTrue(event, "isBase64Encoded")));
     }
 
+    /**
+     * The method of {@link #viewV2} ({@code v2}) or {@link #viewProxy}, without building the rest of the view.
+     */
+    static String method(Map<String, Object> event, boolean v2) {
+        return HttpBodies.upper(
+                v2
+                        ? Fields.string(Fields.map(Fields.map(event, "requestContext"), "http"), "method")
+                        : Fields.string(event, "httpMethod"));
+    }
+
+    /** The path of {@link #viewV2} ({@code v2}) or {@link #viewProxy}, without building the rest of the view. */
+    static String path(Map<String, Object> event, boolean v2) {
+        return orEmpty(v2 ? v2Path(event) : Fields.string(event, "path"));
+    }
+
     private static String v2Path(Map<String, Object> event) {
         String raw = Fields.string(event, "rawPath");
         return raw != null ? raw : Fields.string(Fields.map(Fields.map(event, "requestContext"), "http"), "path");

@@ -52,7 +52,9 @@ final class JsonWalker {
         sink.accept(location, text, source, recordIndex);
         Object parsed = Decoding.jsonOrNull(text);
         if (parsed != null) {
-            walk(parsed, location + ".$", source, recordIndex, sink);
+            JsonWalker walker = new JsonWalker(sink, source, recordIndex, location);
+            walker.path.append(".$");
+            walker.walk(parsed, 0);
         }
     }
 

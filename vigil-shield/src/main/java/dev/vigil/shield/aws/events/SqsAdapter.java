@@ -36,11 +36,10 @@ public final class SqsAdapter implements EventAdapter {
         }
         for (int i = 0; i < records.size(); i++) {
             Object record = records.get(i);
-            String prefix = "Records[" + i + "]";
-            JsonWalker.text(Fields.string(record, "body"), prefix + ".body", Source.MESSAGE, i, sink);
+            JsonWalker.text(Fields.string(record, "body"), "Records[" + i + "].body", Source.MESSAGE, i, sink);
             Map<String, Object> attributes = Fields.map(record, "messageAttributes");
-            if (attributes != null) {
-                String attributesPrefix = prefix + ".messageAttributes";
+            if (attributes != null && !attributes.isEmpty()) {
+                String attributesPrefix = "Records[" + i + "].messageAttributes";
                 for (Map.Entry<String, Object> e : attributes.entrySet()) {
                     attribute(Names.child(attributesPrefix, e.getKey()), e.getKey(), e.getValue(), i, sink);
                 }
