@@ -157,10 +157,7 @@ public final class Invocation {
         }
         long budgetNanos = policy.budgetMicros() * 1000 * (coldStart ? COLD_BUDGET_FACTOR : 1);
         Inspector.Result result = shield.inspector.inspect(tree, adapter, startNanos + budgetNanos);
-        for (Inspector.Failure f : result.failures) {
-            failOpen(
-                    "detector_failed", "detector:" + f.detector(), f.error() + " inspecting a value; detector skipped");
-        }
+        reportDetectorFailures(result.failures);
         if (result.budgetExceededBy != null) {
             failOpen(
                     "budget_exceeded",
@@ -416,6 +413,35 @@ public final class Invocation {
                 failedRecordIds.size() + " blocked records could not be added to the handler's response as"
                         + " batchItemFailures; return SQSBatchResponse/StreamsEventResponse or a map, or use"
                         + " batch.on_block: drop");
+    }
+
+    /** One {@code detector_failed} event per failing detector, counting the values it failed on. */
+    private void reportDetectorFailures(List<Inspector.Failure> failures) {
+        if (failures.isEmpty()) {
+            return;
+        }
+        Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, String> firstError = new LinkedHashMap<>();
+        for (Inspector.Failure f : failures) {
+            int[] n = counts.get(f.detector());
+            if (n == null) {
+                n = new int[1];
+                counts.put(f.detector(), n);
+                firstError.put(f.detector(), f.error());
+            }
+            n[0]++;
+        }
+        for (Map.Entry<String, int[]> e : counts.entrySet()) {
+            report(new VigilError(
+                    System.currentTimeMillis(),
+                    function,
+                    requestId,
+                    "detector_failed",
+                    "detector:" + e.getKey(),
+                    firstError.get(e.getKey()) + " inspecting " + e.getValue()[0]
+                            + " value(s); the detector was skipped for them",
+                    e.getValue()[0]));
+        }
     }
 
     /** Records a failure inside the Shield: reported once, and the function goes on. */

@@ -25,7 +25,8 @@ class RuntimeClientTest {
                 .replace("autumn-sale", CanaryDetector.MARKER);
         ShieldBench.RuntimeRun blocked = ShieldBench.viaRuntimeClient(
                 true, hostile.getBytes(java.nio.charset.StandardCharsets.UTF_8), tmp, List.of());
-        assertThat(((Map<?, ?>) Json.parse(blocked.response())).get("statusCode")).isEqualTo(403L);
+        assertThat(((Map<?, ?>) Json.parse(blocked.response())).get("statusCode"))
+                .isEqualTo(403L);
         assertThat(Files.list(tmp)).isEmpty();
     }
 }
