@@ -46,13 +46,13 @@ public final class BenchCommand implements Runnable {
 
         @Option(
                 names = "--iterations",
-                defaultValue = "20000",
+                defaultValue = "50000",
                 description = "Measured calls per variant (default ${DEFAULT-VALUE}).")
         int iterations;
 
         @Option(
                 names = "--warmup",
-                defaultValue = "20000",
+                defaultValue = "100000",
                 description = "Warm-up calls per variant (default ${DEFAULT-VALUE}).")
         int warmup;
 
