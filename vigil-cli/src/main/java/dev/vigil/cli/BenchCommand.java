@@ -20,15 +20,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Measure what Vigil costs, on this machine and your own events.",
         subcommands = {BenchCommand.ShieldCommand.class})
-public final class BenchCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class BenchCommand extends GroupCommand {
 
     /** {@code vigil bench shield}. */
     @Command(

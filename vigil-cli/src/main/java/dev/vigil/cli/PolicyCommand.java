@@ -16,15 +16,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Work with Shield policy files (vigil.yaml).",
         subcommands = {PolicyCommand.Validate.class})
-public final class PolicyCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class PolicyCommand extends GroupCommand {
 
     /** {@code vigil policy validate FILE…}: the same validation the Shield applies at cold start, for CI. */
     @Command(

@@ -2,8 +2,6 @@ package dev.vigil.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /** The {@code vigil} command: runtime security for serverless functions. */
 @Command(
@@ -16,15 +14,7 @@ import picocli.CommandLine.Spec;
             "",
             "Docs: docs/ in the repository. Exit codes: 0 ok, 1 findings/failed check, 2 usage error, 3 I/O or internal error."
         })
-public final class VigilCommand implements Runnable {
-
-    @Spec
-    CommandSpec spec;
-
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-    }
+public final class VigilCommand extends GroupCommand {
 
     /** The configured command line (exit codes and error handling set), for {@link #main} and tests. */
     public static CommandLine commandLine() {
