@@ -96,55 +96,13 @@ public final class Shield implements AutoCloseable {
         prime();
     }
 
-    /**
-     * Runs the common paths once on small synthetic events during init (an HTTP API request with a JSON body and an
-     * SQS message: parsing, extraction, normalisation, detectors, the response scan and telemetry formatting, all
-     * discarded), so their classes are loaded and linked before the first real event. With SnapStart or provisioned
-     * concurrency the init phase runs ahead of any request, so this takes most of the Shield's first-invocation cost
-     * off the request path; on an on-demand cold start it moves that cost from the first invocation to init.
-     */
     private void prime() {
         try {
-            long deadline = System.nanoTime() + 1_000_000_000L;
-            for (String json : PRIMING_EVENTS) {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> event = (Map<String, Object>) dev.vigil.shield.json.Json.parse(json);
-                dev.vigil.shield.aws.events.EventAdapter adapter =
-                        dev.vigil.shield.aws.events.EventAdapters.forEvent(event);
-                inspector.inspect(event, adapter, deadline);
-                dev.vigil.shield.json.Json.write(event);
-            }
-            dev.vigil.shield.hygiene.ResponseLeakScanner.scan("{\"ok\":true,\"at\":\"x\"}");
-            new dev.vigil.core.telemetry.TelemetryJson("Vigil Shield")
-                    .toJson(new dev.vigil.core.telemetry.InvocationSummary(
-                            0,
-                            function,
-                            "prime",
-                            dev.vigil.core.telemetry.Trigger.API_GATEWAY_HTTP,
-                            0,
-                            0,
-                            true,
-                            dev.vigil.core.telemetry.Outcome.SUCCESS,
-                            0,
-                            1,
-                            "GET",
-                            "/",
-                            200));
+            Priming.run(inspector, function);
         } catch (RuntimeException | LinkageError e) {
             reportError("internal_error", "shield", e.getClass().getSimpleName() + " while priming the inspector");
         }
     }
-
-    private static final String[] PRIMING_EVENTS = {
-        "{\"version\":\"2.0\",\"routeKey\":\"$default\",\"rawPath\":\"/p\",\"rawQueryString\":\"a=%3Cb%3E\","
-                + "\"cookies\":[\"c=1\"],\"headers\":{\"host\":\"p.execute-api.us-east-1.amazonaws.com\","
-                + "\"content-type\":\"application/json\"},\"queryStringParameters\":{\"a\":\"<b>\"},"
-                + "\"requestContext\":{\"domainName\":\"p.execute-api.us-east-1.amazonaws.com\",\"http\":"
-                + "{\"method\":\"POST\",\"path\":\"/p\"}},\"body\":\"{\\\"n\\\":\\\"&amp; \\\\\\\\u0041\\\"}\","
-                + "\"isBase64Encoded\":false}",
-        "{\"Records\":[{\"messageId\":\"m\",\"body\":\"{\\\"a\\\":[1,\\\"x\\\"]}\",\"messageAttributes\":{},"
-                + "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:us-east-1:1:q\"}]}"
-    };
 
     /** A builder with the default policy, no detectors, and telemetry to standard output. */
     public static Builder builder() {
