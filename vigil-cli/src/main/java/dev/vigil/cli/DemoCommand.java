@@ -80,6 +80,9 @@ public final class DemoCommand implements Callable<Integer> {
             i++;
         }
         out.println();
+        out.println("shield us: time spent inside the Shield. These are the first invocations of a fresh JVM, with the"
+                + " code not yet compiled; `vigil bench shield` measures warm invocations (about 16 us for a 2 KB"
+                + " event).");
         long findings =
                 result.all().stream().filter(e -> e.kind().equals("finding")).count();
         long violations = result.all().stream()
