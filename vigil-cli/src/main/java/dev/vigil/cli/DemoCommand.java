@@ -81,8 +81,7 @@ public final class DemoCommand implements Callable<Integer> {
         }
         out.println();
         out.println("shield us: time spent inside the Shield. These are the first invocations of a fresh JVM, with the"
-                + " code not yet compiled; `vigil bench shield` measures warm invocations (about 16 us for a 2 KB"
-                + " event).");
+                + " code not yet compiled; `vigil bench shield` measures warm invocations.");
         long findings =
                 result.all().stream().filter(e -> e.kind().equals("finding")).count();
         long violations = result.all().stream()
