@@ -3,7 +3,6 @@ package dev.vigil.shield.aws.events;
 import dev.vigil.core.telemetry.Trigger;
 import dev.vigil.shield.inspect.InputSink;
 import dev.vigil.shield.inspect.Source;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -11,39 +10,25 @@ import java.util.Map;
  * {@code dynamodb.Keys}, {@code NewImage} and {@code OldImage}, decoded from DynamoDB-JSON, at locations such as
  * {@code Records[0].dynamodb.NewImage.address.city}.
  */
-public final class DynamoDbStreamsAdapter implements EventAdapter {
+public final class DynamoDbStreamsAdapter extends RecordsAdapter {
 
     /** The adapter. */
     public static final DynamoDbStreamsAdapter INSTANCE = new DynamoDbStreamsAdapter();
 
-    private DynamoDbStreamsAdapter() {}
-
-    @Override
-    public Trigger trigger() {
-        return Trigger.DYNAMODB_STREAMS;
+    private DynamoDbStreamsAdapter() {
+        super(Trigger.DYNAMODB_STREAMS, "eventSource", "aws:dynamodb");
     }
 
     @Override
-    public boolean matches(Map<String, Object> event) {
-        return Fields.firstRecordSource(event, "eventSource", "aws:dynamodb");
-    }
-
-    @Override
-    public void extract(Map<String, Object> event, InputSink sink) {
-        List<?> records = Fields.list(event, "Records");
-        if (records == null) {
+    void extractRecord(Object record, int i, InputSink sink) {
+        Map<String, Object> stream = Fields.map(record, "dynamodb");
+        if (stream == null) {
             return;
         }
-        for (int i = 0; i < records.size(); i++) {
-            Map<String, Object> stream = Fields.map(records.get(i), "dynamodb");
-            if (stream == null) {
-                continue;
-            }
-            String prefix = "Records[" + i + "].dynamodb";
-            DynamoDbJson.item(Fields.get(stream, "Keys"), prefix + ".Keys", Source.KEY, i, sink);
-            DynamoDbJson.item(Fields.get(stream, "NewImage"), prefix + ".NewImage", Source.MESSAGE, i, sink);
-            DynamoDbJson.item(Fields.get(stream, "OldImage"), prefix + ".OldImage", Source.MESSAGE, i, sink);
-        }
+        String prefix = "Records[" + i + "].dynamodb";
+        DynamoDbJson.item(Fields.get(stream, "Keys"), prefix + ".Keys", Source.KEY, i, sink);
+        DynamoDbJson.item(Fields.get(stream, "NewImage"), prefix + ".NewImage", Source.MESSAGE, i, sink);
+        DynamoDbJson.item(Fields.get(stream, "OldImage"), prefix + ".OldImage", Source.MESSAGE, i, sink);
     }
 
     @Override

@@ -3,8 +3,6 @@ package dev.vigil.shield.aws.events;
 import dev.vigil.core.telemetry.Trigger;
 import dev.vigil.shield.inspect.InputSink;
 import dev.vigil.shield.inspect.Source;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Amazon S3 event notifications ({@code Records[].eventSource == "aws:s3"}): the object key, which S3 delivers
@@ -12,34 +10,20 @@ import java.util.Map;
  * ({@code uploads/my file<script>.txt}). Bucket names, ETags and request ids are the owner's or AWS's, not the
  * uploader's.
  */
-public final class S3Adapter implements EventAdapter {
+public final class S3Adapter extends RecordsAdapter {
 
     /** The adapter. */
     public static final S3Adapter INSTANCE = new S3Adapter();
 
-    private S3Adapter() {}
-
-    @Override
-    public Trigger trigger() {
-        return Trigger.S3;
+    private S3Adapter() {
+        super(Trigger.S3, "eventSource", "aws:s3");
     }
 
     @Override
-    public boolean matches(Map<String, Object> event) {
-        return Fields.firstRecordSource(event, "eventSource", "aws:s3");
-    }
-
-    @Override
-    public void extract(Map<String, Object> event, InputSink sink) {
-        List<?> records = Fields.list(event, "Records");
-        if (records == null) {
-            return;
-        }
-        for (int i = 0; i < records.size(); i++) {
-            String key = Fields.string(Fields.map(Fields.map(records.get(i), "s3"), "object"), "key");
-            if (key != null && !key.isEmpty()) {
-                sink.accept("Records[" + i + "].s3.object.key", Decoding.url(key, true), Source.KEY, -1);
-            }
+    void extractRecord(Object record, int i, InputSink sink) {
+        String key = Fields.string(Fields.map(Fields.map(record, "s3"), "object"), "key");
+        if (key != null && !key.isEmpty()) {
+            sink.accept("Records[" + i + "].s3.object.key", Decoding.url(key, true), Source.KEY, -1);
         }
     }
 }

@@ -11,38 +11,23 @@ import java.util.Map;
  * including an SNS envelope's {@code Message}) and its message attributes' string values. Values carry their record's
  * index so a batch can fail one message at a time.
  */
-public final class SqsAdapter implements EventAdapter {
+public final class SqsAdapter extends RecordsAdapter {
 
     /** The adapter. */
     public static final SqsAdapter INSTANCE = new SqsAdapter();
 
-    private SqsAdapter() {}
-
-    @Override
-    public Trigger trigger() {
-        return Trigger.SQS;
+    private SqsAdapter() {
+        super(Trigger.SQS, "eventSource", "aws:sqs");
     }
 
     @Override
-    public boolean matches(Map<String, Object> event) {
-        return Fields.firstRecordSource(event, "eventSource", "aws:sqs");
-    }
-
-    @Override
-    public void extract(Map<String, Object> event, InputSink sink) {
-        List<?> records = Fields.list(event, "Records");
-        if (records == null) {
-            return;
-        }
-        for (int i = 0; i < records.size(); i++) {
-            Object record = records.get(i);
-            JsonWalker.text(Fields.string(record, "body"), "Records[" + i + "].body", Source.MESSAGE, i, sink);
-            Map<String, Object> attributes = Fields.map(record, "messageAttributes");
-            if (attributes != null && !attributes.isEmpty()) {
-                String attributesPrefix = "Records[" + i + "].messageAttributes";
-                for (Map.Entry<String, Object> e : attributes.entrySet()) {
-                    attribute(Names.child(attributesPrefix, e.getKey()), e.getKey(), e.getValue(), i, sink);
-                }
+    void extractRecord(Object record, int i, InputSink sink) {
+        JsonWalker.text(Fields.string(record, "body"), "Records[" + i + "].body", Source.MESSAGE, i, sink);
+        Map<String, Object> attributes = Fields.map(record, "messageAttributes");
+        if (attributes != null && !attributes.isEmpty()) {
+            String attributesPrefix = "Records[" + i + "].messageAttributes";
+            for (Map.Entry<String, Object> e : attributes.entrySet()) {
+                attribute(Names.child(attributesPrefix, e.getKey()), e.getKey(), e.getValue(), i, sink);
             }
         }
     }
