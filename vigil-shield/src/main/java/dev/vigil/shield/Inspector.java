@@ -36,11 +36,6 @@ final class Inspector {
         this.detectors = active.toArray(new Detector[0]);
     }
 
-    /** Whether any detector is active; when none is, extraction is skipped entirely. */
-    boolean hasDetectors() {
-        return detectors.length > 0;
-    }
-
     /** Inspects one event. Never throws for detector failures; they are recorded in the result. */
     Result inspect(Map<String, Object> event, EventAdapter adapter, long deadlineNanos) {
         Result result = new Result();

@@ -486,7 +486,6 @@ public final class Invocation {
         ended = true;
         long now = System.nanoTime();
         try {
-            shield.tmpWatch.afterInvocation();
             shield.emit(new InvocationSummary(
                     System.currentTimeMillis() - (now - startNanos) / 1_000_000,
                     function,

@@ -35,8 +35,6 @@ class TmpWatch {
 
     void beforeInvocation(Invocation inv) {}
 
-    void afterInvocation() {}
-
     private static final class Active extends TmpWatch {
         private final Path dir;
         private final boolean wipe;

@@ -102,29 +102,13 @@ public final class Demo {
                 "GitHub webhook, valid signature",
                 apiHandler,
                 "orders-api",
-                DemoEvents.http(
-                        "POST",
-                        "/webhooks/github",
-                        "",
-                        Map.of(
-                                "content-type",
-                                "application/json",
-                                "x-hub-signature-256",
-                                DemoEvents.githubSignature(webhookSecret, webhookBody)),
-                        webhookBody)));
+                githubWebhook(DemoEvents.githubSignature(webhookSecret, webhookBody), webhookBody)));
         scenarios.add(invoke(
                 "GitHub webhook, tampered body",
                 apiHandler,
                 "orders-api",
-                DemoEvents.http(
-                        "POST",
-                        "/webhooks/github",
-                        "",
-                        Map.of(
-                                "content-type",
-                                "application/json",
-                                "x-hub-signature-256",
-                                DemoEvents.githubSignature(webhookSecret, webhookBody)),
+                githubWebhook(
+                        DemoEvents.githubSignature(webhookSecret, webhookBody),
                         webhookBody.replace("opened", "deleted"))));
         scenarios.add(invoke(
                 "Error response leaking a stack trace",
@@ -190,6 +174,16 @@ public final class Demo {
             }
         }
         return new Scenario(name, summary, events, out.toString(StandardCharsets.UTF_8));
+    }
+
+    /** A GitHub webhook delivery carrying {@code signature} for (possibly not) {@code body}. */
+    private static byte[] githubWebhook(String signature, String body) {
+        return DemoEvents.http(
+                "POST",
+                "/webhooks/github",
+                "",
+                Map.of("content-type", "application/json", "x-hub-signature-256", signature),
+                body);
     }
 
     private static String urlEncode(String s) {
