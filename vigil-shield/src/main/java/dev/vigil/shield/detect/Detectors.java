@@ -20,6 +20,32 @@ public final class Detectors {
     public static List<Detector> builtIn() {
         List<Detector> list = new ArrayList<>();
         list.add(new CanaryDetector());
+
+        // slot: sqli
+
+        // slot: xss
+
+        // slot: cmdi
+
+        // slot: path_traversal
+
+        // slot: ssrf
+
+        // slot: jndi
+
+        // slot: xxe
+
+        // slot: ssti
+
+        // slot: deserialization
+
+        // slot: nosqli
+
+        // slot: prototype_pollution
+
+        // slot: crlf
+
+        // slot: code_injection
         return list;
     }
 
