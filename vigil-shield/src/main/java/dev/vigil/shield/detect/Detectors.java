@@ -1,5 +1,9 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.codeinjection.CodeInjectionDetector;
+import dev.vigil.shield.detect.crlf.CrlfInjectionDetector;
+import dev.vigil.shield.detect.nosqli.NoSqlInjectionDetector;
+import dev.vigil.shield.detect.prototypepollution.PrototypePollutionDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,13 +43,13 @@ public final class Detectors {
 
         // slot: deserialization
 
-        // slot: nosqli
+        list.add(new NoSqlInjectionDetector());
 
-        // slot: prototype_pollution
+        list.add(new PrototypePollutionDetector());
 
-        // slot: crlf
+        list.add(new CrlfInjectionDetector());
 
-        // slot: code_injection
+        list.add(new CodeInjectionDetector());
         return list;
     }
 
