@@ -93,7 +93,7 @@ public final class CodeInjectionDetector implements Detector {
     }
 
     /**
-     * The cheap prefilter: every shape needs one of {@code ( $ < = : [ .} or an underscore pair; plain words, numbers
+     * The cheap prefilter: every shape needs one of <code>( $ &lt; = : [ { .</code> or an underscore pair; plain words, numbers
      * and identifiers have none of the shapes worth a scan.
      */
     private static boolean mayHoldCode(String s) {
@@ -103,6 +103,7 @@ public final class CodeInjectionDetector implements Detector {
                 || s.indexOf('=') >= 0
                 || s.indexOf(':') >= 0
                 || s.indexOf('[') >= 0
+                || s.indexOf('{') >= 0
                 || s.indexOf('.') >= 0
                 || s.indexOf("__") >= 0;
     }

@@ -82,9 +82,19 @@ final class FunctionCalls {
             if ((c == '"' || c == '\'') && !quote && k == end) {
                 quote = true;
                 k++;
-            } else if ((c == ')' || c == ']') && closers < 3) {
+            } else if ((c == ')' || c == ']' || c == '}') && closers < 4) {
                 closers++;
                 k++;
+            } else if (c == '{') {
+                // {0} or {/* comment */0}
+                int close = Scan.skipSpaceAndComments(s, k + 1, limit - k - 1);
+                while (close >= 0 && close < limit && AsciiText.isDigit(s.charAt(close))) {
+                    close++;
+                }
+                if (close < 0 || close >= limit || s.charAt(close) != '}' || closers == 0) {
+                    return -1;
+                }
+                k = close + 1;
             } else if (c == '[') {
                 int close = k + 1;
                 while (close < limit && (AsciiText.isDigit(s.charAt(close)) || s.charAt(close) == ' ')) {
@@ -116,8 +126,8 @@ final class FunctionCalls {
         int arg = Scan.skipSpace(s, paren + 1);
         boolean wordLike = FunctionNames.isWordLike(name);
         if (arg >= n) {
-            // name( at the very end: only a distinctive dangerous name counts
-            return kind == FunctionNames.DANGEROUS && !wordLike;
+            // name( at the very end: only a distinctive name counts
+            return !wordLike;
         }
         char a = s.charAt(arg);
         if (wordLike) {

@@ -47,6 +47,7 @@ final class FunctionNames {
             case "serialize":
             case "input":
             case "vars":
+            case "pi":
                 return true;
             default:
                 return false;
@@ -156,13 +157,6 @@ final class FunctionNames {
             case "filegroup":
             case "fileowner":
             case "fileperms":
-            case "fileinode":
-            case "filesize":
-            case "filemtime":
-            case "file_exists":
-            case "is_file":
-            case "is_dir":
-            case "is_writable":
             case "scandir":
             case "glob":
             case "opendir":
@@ -230,12 +224,80 @@ final class FunctionNames {
             case "breakpoint":
             case "open":
             case "input":
+            case "range":
+            case "pi":
                 return REGULAR;
             default:
                 if (name.startsWith("posix_") || name.startsWith("proc_") || name.startsWith("pcntl_")) {
                     return name.length() > 7 ? DANGEROUS : NONE;
                 }
-                return NONE;
+                return hasExtensionPrefix(name) ? REGULAR : NONE;
+        }
+    }
+
+    /**
+     * Whether {@code name} is named like a function of a PHP extension ({@code pg_}, {@code sodium_}, {@code mb_},
+     * {@code date_} ...): PHP's own naming scheme, so calls of the many functions not listed above still read as PHP.
+     */
+    private static boolean hasExtensionPrefix(String name) {
+        int u = name.indexOf('_');
+        if (u <= 0 || u == name.length() - 1) {
+            return false;
+        }
+        switch (name.substring(0, u)) {
+            case "pg":
+            case "sodium":
+            case "tidy":
+            case "zend":
+            case "date":
+            case "mysqli":
+            case "curl":
+            case "openssl":
+            case "mb":
+            case "iconv":
+            case "libxml":
+            case "ftp":
+            case "stream":
+            case "socket":
+            case "ldap":
+            case "imap":
+            case "finfo":
+            case "ob":
+            case "ini":
+            case "preg":
+            case "mcrypt":
+            case "apache":
+            case "session":
+            case "func":
+            case "xmlrpc":
+            case "sqlite":
+            case "oci":
+            case "odbc":
+            case "dba":
+            case "shmop":
+            case "readline":
+            case "highlight":
+            case "php":
+            case "zip":
+            case "exif":
+            case "gmp":
+            case "bcmath":
+            case "xml":
+            case "simplexml":
+            case "gzopen":
+            case "array":
+            case "str":
+            case "spl":
+            case "var":
+            case "debug":
+            case "error":
+            case "ftok":
+            case "msg":
+            case "sem":
+            case "shm":
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -25,10 +25,16 @@ final class PhpSyntax {
         if (s.indexOf("<?") >= 0 && (d = openTag(v, s)) != null) {
             return d;
         }
+        if ((s.indexOf(']') >= 0 || s.indexOf('}') >= 0) && (d = blockTag(v, s)) != null) {
+            return d;
+        }
         if (s.indexOf('$') >= 0 && (d = variables(v, s)) != null) {
             return d;
         }
         if (s.indexOf("://") >= 0 && (d = wrapper(v, s)) != null) {
+            return d;
+        }
+        if (s.indexOf("data:") >= 0 && (d = dataScheme(v, s)) != null) {
             return d;
         }
         if (s.indexOf(":\"") >= 0 && (d = serialized(v, s)) != null) {
@@ -60,21 +66,71 @@ final class PhpSyntax {
             }
             if (k < n && AsciiText.isSpace(s.charAt(k))) {
                 int a = Scan.skipSpace(s, k);
-                if (a < n && (AsciiText.isLetter(s.charAt(a)) || s.charAt(a) == '$' || s.charAt(a) == '@')) {
-                    int w = Scan.wordEnd(s, a);
-                    // "<? exec(" / "<? echo x" / "<? $x"; not prose like "<? what"
-                    if (s.charAt(a) != 'w' || (w < n && s.charAt(w) == '(')) {
-                        return tag(v, i, a);
-                    }
+                if (a < n && (s.charAt(a) == '$' || s.charAt(a) == '@')) {
+                    return tag(v, i, a);
+                }
+                if (a < n && AsciiText.isLetter(s.charAt(a)) && isShortTagStatement(s, a)) {
+                    return tag(v, i, a);
                 }
             }
-            if (AsciiText.regionMatchesLower(s, k, "xml") && k + 3 < n && AsciiText.isSpace(s.charAt(k + 3))) {
+            if (AsciiText.regionMatchesLower(s, k, "xml") && k + 3 < n) {
                 int a = Scan.skipSpace(s, k + 3);
                 if (a < n && (s.charAt(a) == ':' || s.charAt(a) == '(' || s.charAt(a) == ';')) {
                     return tag(v, i, a + 1);
                 }
             }
             i = s.indexOf("<?", i + 2);
+        }
+        return null;
+    }
+
+    /** Whether the word at {@code a} after {@code <? } starts a PHP statement: a call, an echo, an include. */
+    private static boolean isShortTagStatement(String s, int a) {
+        int n = s.length();
+        int w = Scan.wordEnd(s, a);
+        int next = Scan.skipSpace(s, w);
+        if (next < n && (s.charAt(next) == '(' || s.charAt(next) == ';')) {
+            return true;
+        }
+        switch (AsciiText.lower(s.substring(a, w))) {
+            case "php":
+            case "echo":
+            case "print":
+            case "include":
+            case "include_once":
+            case "require":
+            case "require_once":
+            case "eval":
+            case "system":
+            case "exec":
+            case "passthru":
+            case "foreach":
+            case "if":
+            case "die":
+            case "exit":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** A PHP block tag of template engines and forum markup: [php], {php}, [/php], {/php}. */
+    private static Detection blockTag(Variant v, String s) {
+        int i = AsciiText.indexOfIgnoreCase(s, "php", 0);
+        while (i >= 0) {
+            int b = i - 1;
+            if (b >= 0 && (s.charAt(b) == '/' || s.charAt(b) == '\\')) {
+                b--;
+            }
+            int e = i + 3;
+            if (b >= 0 && e < s.length()) {
+                char open = s.charAt(b);
+                char close = s.charAt(e);
+                if ((open == '[' && close == ']') || (open == '{' && close == '}')) {
+                    return tag(v, b, e + 1);
+                }
+            }
+            i = AsciiText.indexOfIgnoreCase(s, "php", i + 3);
         }
         return null;
     }
@@ -111,7 +167,7 @@ final class PhpSyntax {
                         return runtime(v, "PHP variable variable", i, a + 1);
                     }
                     int close = Scan.matching(s, b, '}', 64);
-                    if (close > 0) {
+                    if (close > a) {
                         int p = Scan.skipSpace(s, close + 1);
                         if (p < n && s.charAt(p) == '(') {
                             return runtime(v, "PHP variable function call", i, p + 1);
@@ -128,15 +184,21 @@ final class PhpSyntax {
                 int w = Scan.wordEnd(s, d);
                 int p = w;
                 int groups = 0;
-                while (p < n && s.charAt(p) == '[' && groups++ < 4) {
-                    int close = Scan.matching(s, p, ']', 64);
+                boolean empty = false;
+                while (groups++ < 4) {
+                    int q = Scan.skipSpaceAndComments(s, p, 64);
+                    if (q < 0 || q >= n || (s.charAt(q) != '[' && s.charAt(q) != '{')) {
+                        break;
+                    }
+                    int close = Scan.matching(s, q, s.charAt(q) == '[' ? ']' : '}', 64);
                     if (close < 0) {
                         break;
                     }
+                    empty |= close == q + 1;
                     p = close + 1;
                 }
-                p = Scan.skipSpace(s, p);
-                if (p < n && s.charAt(p) == '(' && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))) {
+                p = Scan.skipSpaceAndComments(s, p, 64);
+                if (!empty && p >= 0 && p < n && s.charAt(p) == '(' && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))) {
                     int a = Scan.skipSpace(s, p + 1);
                     if (a < n && s.charAt(a) != ' ') {
                         return runtime(v, "PHP variable function call", i, p + 1);
@@ -215,6 +277,20 @@ final class PhpSyntax {
         return null;
     }
 
+    // data:text/plain;base64,... : the data: wrapper that include() reads code from
+    private static Detection dataScheme(Variant v, String s) {
+        int i = s.indexOf("data:");
+        while (i >= 0) {
+            if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1)))
+                    && (AsciiText.regionMatchesLower(s, i + 5, "text/plain")
+                            || AsciiText.regionMatchesLower(s, i + 5, "application/x-httpd-php"))) {
+                return runtime(v, "PHP data: stream wrapper", i, i + 5);
+            }
+            i = s.indexOf("data:", i + 5);
+        }
+        return null;
+    }
+
     // O:8:"stdClass":1:{...}  C:11:"ArrayObject":...  with the class name length checked
     private static Detection serialized(Variant v, String s) {
         int n = s.length();
@@ -268,8 +344,8 @@ final class PhpSyntax {
         int n = s.length();
         int i = s.indexOf('(');
         int count = 0;
-        while (i > 0 && count++ < 4096) {
-            char before = s.charAt(i - 1);
+        while (i >= 0 && count++ < 4096) {
+            char before = i > 0 ? s.charAt(i - 1) : 0;
             int prev = Scan.skipSpaceBack(s, i - 1);
             char p = prev >= 0 ? s.charAt(prev) : 0;
             if (p == ')' || p == ']' || p == '/') {
@@ -374,7 +450,7 @@ final class PhpSyntax {
         int n = s.length();
         int i = 0;
         int lines = 0;
-        while (i < n && lines++ < 64) {
+        while (i < n && lines++ < 256) {
             int start = Scan.skipSpace(s, i);
             int end = start;
             while (end < n && end - start < 64 && (AsciiText.isWord(s.charAt(end)) || s.charAt(end) == '.')) {
@@ -384,15 +460,25 @@ final class PhpSyntax {
             if (end > start && eq < n && s.charAt(eq) == '=' && isIniDirective(AsciiText.lower(s.substring(start, end)))) {
                 return new Detection(INI, "PHP configuration directive", Severity.MEDIUM, v, start, eq + 1);
             }
-            int nl = s.indexOf('\n', i);
-            int amp = s.indexOf('&', i);
-            int next = nl < 0 ? amp : (amp < 0 ? nl : Math.min(nl, amp));
+            int next = nextDirectiveStart(s, i);
             if (next < 0) {
                 break;
             }
             i = next + 1;
         }
         return null;
+    }
+
+    /** The next place a directive may start after {@code from}: after a line break, {@code &}, {@code ;} or a quote. */
+    private static int nextDirectiveStart(String s, int from) {
+        int n = s.length();
+        for (int k = from; k < n; k++) {
+            char c = s.charAt(k);
+            if (c == '\n' || c == '&' || c == '"' || c == '\'' || c == ';') {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private static boolean isIniDirective(String name) {

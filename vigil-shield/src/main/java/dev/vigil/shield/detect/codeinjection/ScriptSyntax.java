@@ -228,8 +228,13 @@ final class ScriptSyntax {
         int n = s.length();
         int i;
         // Perl: @{[ code ]} interpolation
-        if ((i = s.indexOf("@{[")) >= 0) {
-            return hit(v, SCRIPT, "Perl code interpolation", i, i + 3);
+        i = s.indexOf("@{");
+        while (i >= 0) {
+            int b = Scan.skipSpace(s, i + 2);
+            if (b < s.length() && s.charAt(b) == '[') {
+                return hit(v, SCRIPT, "Perl code interpolation", i, b + 1);
+            }
+            i = s.indexOf("@{", i + 2);
         }
         // Python: os.system(, os.popen(, subprocess.run(
         i = s.indexOf("os.");

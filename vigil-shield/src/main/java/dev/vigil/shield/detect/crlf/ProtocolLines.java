@@ -53,7 +53,10 @@ final class ProtocolLines {
             case "DELE":
                 return w < n && s.charAt(w) == ' ' ? w : 0;
             default:
-                // an IMAP tag in capitals: A001 LOGIN
+                // an IMAP tag: A001 LOGIN
+                while (w < n && w - at < 12 && (AsciiText.isLetter(s.charAt(w)) || AsciiText.isDigit(s.charAt(w)))) {
+                    w++;
+                }
                 if (w < n && s.charAt(w) == ' ') {
                     int c = upperWordEnd(s, w + 1);
                     if (c > w + 1 && isImapCommand(s.substring(w + 1, c)) && lineEndsOrArgs(s, c)) {

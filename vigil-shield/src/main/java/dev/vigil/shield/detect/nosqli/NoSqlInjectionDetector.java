@@ -49,13 +49,8 @@ public final class NoSqlInjectionDetector implements Detector {
         if (weaker == null) {
             String name = value.name();
             if (name != null && name.indexOf("__") > 0 && NoSqlSyntax.isLookupName(name) && !variants.isEmpty()) {
-                weaker = new Detection(
-                        NoSqlSyntax.ORM_LOOKUP,
-                        "ORM lookup operator in the parameter name",
-                        Severity.MEDIUM,
-                        variants.get(0),
-                        0,
-                        0);
+                Detection inName = NoSqlSyntax.lookup(new Variant(name, "name"), name, 0, name.length());
+                weaker = new Detection(inName.ruleId(), inName.title(), inName.severity(), variants.get(0), 0, 0);
             }
         }
         if (weaker != null) {

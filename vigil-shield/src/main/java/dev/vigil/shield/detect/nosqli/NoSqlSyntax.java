@@ -219,22 +219,31 @@ final class NoSqlSyntax {
         return p < 0; // the whole value is a predicate on this
     }
 
+    /** Whether the word at {@code [from, to)} starts a JavaScript statement, with the syntax that must follow it. */
     private static boolean isStatementStart(String s, int from, int to) {
+        int n = s.length();
+        char next = to < n ? s.charAt(to) : 0;
+        int k = skipSpace(s, to);
+        char after = k < n ? s.charAt(k) : 0;
         switch (s.substring(from, to)) {
             case "return":
-            case "sleep":
+            case "throw":
+                return next == ' ' || next == '(' || next == ';' || next == '!';
             case "var":
             case "let":
             case "const":
+                return next == ' ' && k < n && (AsciiText.isLetter(after) || after == '_' || after == '$');
+            case "sleep":
             case "while":
-            case "do":
             case "for":
-            case "function":
-            case "throw":
             case "emit":
+            case "function":
+                return after == '(';
+            case "do":
+                return after == '{';
             case "this":
             case "db":
-                return true;
+                return next == '.';
             default:
                 // an assignment from a constructor call: x=new Date()
                 int k = skipSpace(s, to);
@@ -283,11 +292,23 @@ final class NoSqlSyntax {
             }
             int end = wordEnd(s, i);
             if (isLookupChain(s, start, end) && usedAsName(s, start, end)) {
-                return new Detection(ORM_LOOKUP, "ORM lookup operator in a parameter name", Severity.MEDIUM, v, start, end);
+                return lookup(v, s, start, end);
             }
             i = end < n ? s.indexOf("__", end) : -1;
         }
         return null;
+    }
+
+    /**
+     * A lookup finding: MEDIUM when the name also traverses a relation ({@code owner__password__startswith}), LOW for
+     * a single field ({@code price__gte}), which is also how filter libraries are used on purpose.
+     */
+    static Detection lookup(Variant v, String s, int start, int end) {
+        int first = s.indexOf("__", start);
+        boolean traversal = first >= 0 && s.indexOf("__", first + 2) >= 0 && s.indexOf("__", first + 2) < end;
+        return traversal
+                ? new Detection(ORM_LOOKUP, "ORM relation traversal with a lookup operator", Severity.MEDIUM, v, start, end)
+                : new Detection(ORM_LOOKUP, "ORM lookup operator in a parameter name", Severity.LOW, v, start, end);
     }
 
     /** Whether {@code name} (a parameter name) is a {@code field__lookup} chain. */
@@ -330,14 +351,15 @@ final class NoSqlSyntax {
         return false;
     }
 
-    /** Django field lookups (and the Postgres/JSON ones) that change how a filter compares. */
+    /**
+     * Django field lookups (and the Postgres/JSON ones) that let a caller extract data one comparison at a time or
+     * bypass a filter: partial matches, ranges, regular expressions, null and key tests. {@code exact}, {@code iexact}
+     * and {@code in} only compare for equality and are left out.
+     */
     private static boolean isLookup(String s, int from, int to) {
         switch (s.substring(from, to)) {
-            case "exact":
-            case "iexact":
             case "contains":
             case "icontains":
-            case "in":
             case "gt":
             case "gte":
             case "lt":
