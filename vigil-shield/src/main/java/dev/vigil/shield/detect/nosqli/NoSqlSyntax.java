@@ -246,7 +246,6 @@ final class NoSqlSyntax {
                 return next == '.';
             default:
                 // an assignment from a constructor call: x=new Date()
-                int k = skipSpace(s, to);
                 if (k < s.length() && s.charAt(k) == '=' && k + 1 < s.length() && s.charAt(k + 1) != '=') {
                     int w = skipSpace(s, k + 1);
                     return s.startsWith("new", w) && w + 3 < s.length() && AsciiText.isSpace(s.charAt(w + 3));
