@@ -43,8 +43,9 @@ public final class CodeInjectionDetector implements Detector {
         Detection weaker = null;
         for (int k = 0; k < variants.size(); k++) {
             Variant v = variants.get(k);
-            Detection d = judge(v);
-            if (d == null && k == 0 || d == null && k == variants.size() - 1) {
+            int flags = Chars.of(v.text());
+            Detection d = judge(v, flags);
+            if (d == null && !Chars.has(flags, Chars.NOT_BASE64) && (k == 0 || k == variants.size() - 1)) {
                 d = base64(v);
             }
             if (d != null) {
@@ -67,16 +68,20 @@ public final class CodeInjectionDetector implements Detector {
 
     /** The strongest finding in one variant, or null. */
     static Detection judge(Variant v) {
-        String s = v.text();
-        if (!mayHoldCode(s)) {
-            return null;
+        return judge(v, Chars.of(v.text()));
+    }
+
+    private static Detection judge(Variant v, int flags) {
+        Detection script = ScriptSyntax.judge(v, flags);
+        if (script != null) {
+            return script;
         }
-        Detection d = PhpSyntax.judge(v);
+        Detection d = PhpSyntax.judge(v, flags);
         if (d != null && d.severity() == Severity.HIGH) {
             return d;
         }
         Detection best = d;
-        if (s.indexOf('(') >= 0) {
+        if (Chars.has(flags, Chars.PAREN)) {
             Detection call = FunctionCalls.judge(v);
             if (call != null && call.severity() == Severity.HIGH) {
                 return call;
@@ -85,27 +90,7 @@ public final class CodeInjectionDetector implements Detector {
                 best = call;
             }
         }
-        Detection script = ScriptSyntax.judge(v);
-        if (script != null) {
-            return script;
-        }
         return best;
-    }
-
-    /**
-     * The cheap prefilter: every shape needs one of <code>( $ &lt; = : [ { .</code> or an underscore pair; plain words, numbers
-     * and identifiers have none of the shapes worth a scan.
-     */
-    private static boolean mayHoldCode(String s) {
-        return s.indexOf('(') >= 0
-                || s.indexOf('$') >= 0
-                || s.indexOf('<') >= 0
-                || s.indexOf('=') >= 0
-                || s.indexOf(':') >= 0
-                || s.indexOf('[') >= 0
-                || s.indexOf('{') >= 0
-                || s.indexOf('.') >= 0
-                || s.indexOf("__") >= 0;
     }
 
     /** Judges the decoded form of a value that is a single base64 token. */

@@ -19,31 +19,33 @@ final class PhpSyntax {
     private PhpSyntax() {}
 
     /** The strongest PHP finding in {@code v}, or null. */
-    static Detection judge(Variant v) {
+    static Detection judge(Variant v, int flags) {
         String s = v.text();
         Detection d;
-        if (s.indexOf("<?") >= 0 && (d = openTag(v, s)) != null) {
+        if (Chars.has(flags, Chars.LT) && s.indexOf("<?") >= 0 && (d = openTag(v, s)) != null) {
             return d;
         }
-        if ((s.indexOf(']') >= 0 || s.indexOf('}') >= 0) && (d = blockTag(v, s)) != null) {
+        if (Chars.has(flags, Chars.CLOSE) && (d = blockTag(v, s)) != null) {
             return d;
         }
-        if (s.indexOf('$') >= 0 && (d = variables(v, s)) != null) {
+        if (Chars.has(flags, Chars.DOLLAR) && (d = variables(v, s)) != null) {
             return d;
         }
-        if (s.indexOf("://") >= 0 && (d = wrapper(v, s)) != null) {
+        if (Chars.has(flags, Chars.COLON)) {
+            if (s.indexOf("://") >= 0 && (d = wrapper(v, s)) != null) {
+                return d;
+            }
+            if (s.indexOf("data:") >= 0 && (d = dataScheme(v, s)) != null) {
+                return d;
+            }
+            if (Chars.has(flags, Chars.QUOTE) && s.indexOf(":\"") >= 0 && (d = serialized(v, s)) != null) {
+                return d;
+            }
+        }
+        if (Chars.has(flags, Chars.PAREN) && (d = variableCall(v, s)) != null) {
             return d;
         }
-        if (s.indexOf("data:") >= 0 && (d = dataScheme(v, s)) != null) {
-            return d;
-        }
-        if (s.indexOf(":\"") >= 0 && (d = serialized(v, s)) != null) {
-            return d;
-        }
-        if (s.indexOf('(') >= 0 && (d = variableCall(v, s)) != null) {
-            return d;
-        }
-        if (s.indexOf('=') >= 0) {
+        if (Chars.has(flags, Chars.EQ) && Chars.has(flags, Chars.UNDERSCORE | Chars.DOT)) {
             return iniDirective(v, s);
         }
         return null;
@@ -457,7 +459,8 @@ final class PhpSyntax {
                 end++;
             }
             int eq = Scan.skipSpace(s, end);
-            if (end > start && eq < n && s.charAt(eq) == '=' && isIniDirective(AsciiText.lower(s.substring(start, end)))) {
+            if (end > start + 3 && eq < n && s.charAt(eq) == '=' && hasSeparator(s, start, end)
+                    && isIniDirective(AsciiText.lower(s.substring(start, end)))) {
                 return new Detection(INI, "PHP configuration directive", Severity.MEDIUM, v, start, eq + 1);
             }
             int next = nextDirectiveStart(s, i);
@@ -467,6 +470,16 @@ final class PhpSyntax {
             i = next + 1;
         }
         return null;
+    }
+
+    /** Whether the name has the {@code _} or {@code .} every listed directive has. */
+    private static boolean hasSeparator(String s, int start, int end) {
+        for (int k = start; k < end; k++) {
+            if (s.charAt(k) == '_' || s.charAt(k) == '.') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The next place a directive may start after {@code from}: after a line break, {@code &}, {@code ;} or a quote. */

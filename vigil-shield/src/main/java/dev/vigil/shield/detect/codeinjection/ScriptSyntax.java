@@ -18,16 +18,22 @@ final class ScriptSyntax {
 
     private ScriptSyntax() {}
 
-    static Detection judge(Variant v) {
+    static Detection judge(Variant v, int flags) {
         String s = v.text();
+        boolean paren = Chars.has(flags, Chars.PAREN);
+        boolean dot = Chars.has(flags, Chars.DOT);
         Detection d;
-        if ((d = node(v, s)) != null) {
+        if (Chars.has(flags, Chars.PAREN | Chars.DOT | Chars.OPEN_BRACKET | Chars.UNDERSCORE | Chars.DOLLAR)
+                && (d = node(v, s, paren)) != null) {
             return d;
         }
-        return others(v, s);
+        if (!Chars.has(flags, Chars.PAREN | Chars.DOT | Chars.UNDERSCORE | Chars.AT | Chars.PERCENT)) {
+            return null;
+        }
+        return others(v, s, paren, dot);
     }
 
-    private static Detection node(Variant v, String s) {
+    private static Detection node(Variant v, String s, boolean paren) {
         int n = s.length();
         int i;
         // serialized-function markers of node-serialize and funcster
@@ -101,23 +107,6 @@ final class ScriptSyntax {
             }
             i = s.indexOf("constructor", end);
         }
-        // new Function(...), Function("...")
-        i = s.indexOf("Function");
-        while (i >= 0) {
-            int end = i + 8;
-            if (i == 0 || !AsciiText.isWord(s.charAt(i - 1))) {
-                int p = Scan.skipSpace(s, end);
-                if (p < n && s.charAt(p) == '(') {
-                    int q = Scan.skipSpace(s, p + 1);
-                    int b = Scan.skipSpaceBack(s, i - 1);
-                    boolean isNew = b >= 2 && s.startsWith("new", b - 2) && b - 2 + 3 < i;
-                    if (isNew || (q < n && (s.charAt(q) == '\'' || s.charAt(q) == '"' || s.charAt(q) == '`'))) {
-                        return hit(v, NODE, "JavaScript Function constructor", isNew ? b - 2 : i, p + 1);
-                    }
-                }
-            }
-            i = s.indexOf("Function", end);
-        }
         // module.exports =
         if ((i = s.indexOf("module.exports")) >= 0) {
             int p = Scan.skipSpace(s, i + 14);
@@ -136,6 +125,26 @@ final class ScriptSyntax {
                 }
             }
             i = s.indexOf("console.", i + 8);
+        }
+        if (!paren) {
+            return null;
+        }
+        // new Function(...), Function("...")
+        i = s.indexOf("Function");
+        while (i >= 0) {
+            int end = i + 8;
+            if (i == 0 || !AsciiText.isWord(s.charAt(i - 1))) {
+                int p = Scan.skipSpace(s, end);
+                if (p < n && s.charAt(p) == '(') {
+                    int q = Scan.skipSpace(s, p + 1);
+                    int b = Scan.skipSpaceBack(s, i - 1);
+                    boolean isNew = b >= 2 && s.startsWith("new", b - 2) && b - 2 + 3 < i;
+                    if (isNew || (q < n && (s.charAt(q) == '\'' || s.charAt(q) == '"' || s.charAt(q) == '`'))) {
+                        return hit(v, NODE, "JavaScript Function constructor", isNew ? b - 2 : i, p + 1);
+                    }
+                }
+            }
+            i = s.indexOf("Function", end);
         }
         // function() {  /  function (a, b) {
         i = s.indexOf("function");
@@ -224,7 +233,7 @@ final class ScriptSyntax {
         }
     }
 
-    private static Detection others(Variant v, String s) {
+    private static Detection others(Variant v, String s, boolean paren, boolean dot) {
         int n = s.length();
         int i;
         // Perl: @{[ code ]} interpolation
@@ -237,7 +246,7 @@ final class ScriptSyntax {
             i = s.indexOf("@{", i + 2);
         }
         // Python: os.system(, os.popen(, subprocess.run(
-        i = s.indexOf("os.");
+        i = paren ? s.indexOf("os.") : -1;
         while (i >= 0) {
             int w = Scan.wordEnd(s, i + 3);
             if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1))) && w < n && s.charAt(w) == '(' && isOsFunction(s.substring(i + 3, w))) {
@@ -282,14 +291,15 @@ final class ScriptSyntax {
             return hit(v, SCRIPT, "Python unpickling", i, s.indexOf('(', i) + 1);
         }
         // Ruby: Process.spawn(, Kernel.exec, IO.popen(, Open3.capture2(, %x(
-        i = s.indexOf('.');
+        i = dot ? s.indexOf('.') : -1;
         int count = 0;
         while (i > 0 && count++ < 4096) {
             int start = i;
             while (start > 0 && i - start < 8 && AsciiText.isLetter(s.charAt(start - 1))) {
                 start--;
             }
-            if (start < i && (start == 0 || !AsciiText.isWord(s.charAt(start - 1)))) {
+            char first = start < i ? s.charAt(start) : 0;
+            if (first >= 'A' && first <= 'Z' && (start == 0 || !AsciiText.isWord(s.charAt(start - 1)))) {
                 String receiver = s.substring(start, i);
                 int w = Scan.wordEnd(s, i + 1);
                 if (w > i + 1 && isRubyCall(receiver, s.substring(i + 1, w))) {

@@ -189,7 +189,12 @@ final class NoSqlSyntax {
      */
     private static int breakoutEnd(String s) {
         int n = Math.min(s.length(), 24);
-        int i = 0;
+        // a word then a closing quote: admin'; ...
+        int q = 0;
+        while (q < n && (AsciiText.isWord(s.charAt(q)) || s.charAt(q) == '-' || s.charAt(q) == '.' || s.charAt(q) == '@')) {
+            q++;
+        }
+        int i = q < n && (s.charAt(q) == '\'' || s.charAt(q) == '"') ? q : 0;
         while (i < n) {
             char c = s.charAt(i);
             if (c == ';') {
