@@ -58,8 +58,9 @@ public final class CodeInjectionDetector implements Detector {
                 }
             }
         }
-        if (weaker == null && !variants.isEmpty() && UploadNames.isFileNameContext(value.location(), value.name())) {
-            weaker = UploadNames.judge(variants.get(0));
+        if (weaker == null && !variants.isEmpty()) {
+            weaker = UploadNames.judge(
+                    variants.get(0), UploadNames.isFileNameContext(value.location(), value.name()));
         }
         if (weaker != null) {
             sink.report(weaker);

@@ -7,9 +7,11 @@ import dev.vigil.shield.inspect.Variant;
 
 /**
  * A file name that a PHP server would run or load as a session: {@code shell.php}, {@code a.phtml}, {@code x.php5...},
- * {@code photo.php.jpg} (double extension), {@code /tmp/sess_<id>}. Judged only for values that name an uploaded file
- * (a multipart file name, or a parameter or header whose name says file name), since a bare {@code index.php} is an
- * ordinary value elsewhere.
+ * {@code photo.php.jpg} (double extension), {@code /tmp/sess_<id>}. A plain {@code index.php} or {@code sess_<id>}
+ * counts only where a file name is expected (a multipart file name, or a parameter or header whose name says file or
+ * upload), since elsewhere it is an ordinary value (a page name, a session token). Anywhere else a PHP extension must
+ * carry an upload-filter evasion (trailing dots or blanks, a blank after the dot, a second extension after it) and a
+ * session file must come with a directory.
  */
 final class UploadNames {
 
@@ -26,14 +28,19 @@ final class UploadNames {
             return false;
         }
         String lower = AsciiText.lower(name);
-        return lower.contains("filename") || lower.contains("file-name") || lower.contains("file_name")
-                || lower.contains("file.name");
+        return lower.contains("file") || lower.contains("upload") || lower.contains("attach");
     }
 
-    static Detection judge(Variant v) {
+    /**
+     * The finding in {@code v}, or null. {@code fileNameContext}: the value is where a file name is expected.
+     */
+    static Detection judge(Variant v, boolean fileNameContext) {
         String s = v.text();
         int n = s.length();
-        if (n == 0 || n > 512) {
+        if (n == 0 || n > 255) {
+            return null;
+        }
+        if (!fileNameContext && !isBareName(s)) {
             return null;
         }
         int base = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1;
@@ -44,7 +51,7 @@ final class UploadNames {
                     || s.charAt(k) == '-')) {
                 k++;
             }
-            if (k == n && k - base - 5 >= 16) {
+            if (k == n && k - base - 5 >= 16 && (fileNameContext || base > 0)) {
                 return new Detection(RULE, "PHP session file name", Severity.MEDIUM, v, base, n);
             }
         }
@@ -64,13 +71,26 @@ final class UploadNames {
                 while (t < n && (s.charAt(t) == '.' || s.charAt(t) == ' ')) {
                     t++;
                 }
-                if (t == n || (s.charAt(w) == '.' && isPlainExtensionTail(s, w + 1))) {
+                boolean last = t == n;
+                boolean evasion = k > dot + 1 || (last && t > w) || (!last && s.charAt(w) == '.' && isPlainExtensionTail(s, w + 1));
+                if ((last && fileNameContext) || evasion) {
                     return new Detection(RULE, "PHP script file name", Severity.MEDIUM, v, dot, w);
                 }
             }
             dot = s.indexOf('.', dot + 1);
         }
         return null;
+    }
+
+    /** Whether {@code s} is one file name with an optional directory and no URL or query syntax. */
+    private static boolean isBareName(String s) {
+        for (int k = 0; k < s.length(); k++) {
+            char c = s.charAt(k);
+            if (c == '?' || c == '=' || c == '&' || c == ':' || c == '@' || c == '<' || c == '"' || c == '\'' || c == '#') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean isPhpExtension(String ext) {

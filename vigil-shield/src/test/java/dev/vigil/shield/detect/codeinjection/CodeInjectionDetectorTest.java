@@ -123,6 +123,12 @@ class CodeInjectionDetectorTest {
         assertThat(run("body.multipart.doc.filename", "doc", "report.pdf")).isEmpty();
         assertThat(run("query.page", "page", "index.php")).isEmpty();
         assertThat(run("header.x-file-name", "X-File-Name", "sess_abc=")).isEmpty();
+        assertThat(run("query.q", "q", "db.php")).isEmpty();
+        assertThat(run("query.token", "token", "sess_0123456789abcdefghij")).isEmpty();
+        // upload-filter evasions count anywhere
+        assertThat(run("query.q", "q", "shell.php.jpg")).hasSize(1);
+        assertThat(run("query.q", "q", "shell. php")).hasSize(1);
+        assertThat(run("query.q", "q", "shell.phtml...")).hasSize(1);
     }
 
     @ParameterizedTest
