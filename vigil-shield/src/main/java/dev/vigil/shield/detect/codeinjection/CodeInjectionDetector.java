@@ -59,8 +59,11 @@ public final class CodeInjectionDetector implements Detector {
             }
         }
         if (weaker == null && !variants.isEmpty()) {
-            weaker = UploadNames.judge(
-                    variants.get(0), UploadNames.isFileNameContext(value.location(), value.name()));
+            String raw = variants.get(0).text();
+            if (raw.length() <= 255 && (raw.indexOf('.') >= 0 || raw.indexOf('_') >= 0)) {
+                weaker = UploadNames.judge(
+                        variants.get(0), UploadNames.isFileNameContext(value.location(), value.name()));
+            }
         }
         if (weaker != null) {
             sink.report(weaker);

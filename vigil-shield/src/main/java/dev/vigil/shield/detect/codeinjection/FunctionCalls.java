@@ -151,8 +151,20 @@ final class FunctionCalls {
                 }
             }
         }
-        return a == ')' || a == '"' || a == '\'' || a == '$' || a == '@' || a == '`' || a == '[' || a == '('
-                || AsciiText.isDigit(a) || AsciiText.isLetter(a) || a == '_' || a == '\\' || a == '-' || a == '/';
+        return a == ')'
+                || a == '"'
+                || a == '\''
+                || a == '$'
+                || a == '@'
+                || a == '`'
+                || a == '['
+                || a == '('
+                || AsciiText.isDigit(a)
+                || AsciiText.isLetter(a)
+                || a == '_'
+                || a == '\\'
+                || a == '-'
+                || a == '/';
     }
 
     /** Whether the parentheses at {@code paren} hold an English plural ending: {@code (s)} or {@code (es)}. */

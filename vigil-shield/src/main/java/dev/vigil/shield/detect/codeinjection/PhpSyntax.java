@@ -62,7 +62,11 @@ final class PhpSyntax {
             }
             if (k < n && s.charAt(k) == '=') {
                 int a = Scan.skipSpace(s, k + 1);
-                if (a < n && (s.charAt(a) == '$' || s.charAt(a) == '"' || s.charAt(a) == '\'' || AsciiText.isWord(s.charAt(a)))) {
+                if (a < n
+                        && (s.charAt(a) == '$'
+                                || s.charAt(a) == '"'
+                                || s.charAt(a) == '\''
+                                || AsciiText.isWord(s.charAt(a)))) {
                     return tag(v, i, k + 1);
                 }
             }
@@ -165,7 +169,11 @@ final class PhpSyntax {
                 int a = Scan.skipSpace(s, b + 1);
                 if (a < n) {
                     char c = s.charAt(a);
-                    if (c == '\'' || c == '"' || c == '$' || c == '@' || (b > k && (AsciiText.isLetter(c) || c == '_'))) {
+                    if (c == '\''
+                            || c == '"'
+                            || c == '$'
+                            || c == '@'
+                            || (b > k && (AsciiText.isLetter(c) || c == '_'))) {
                         return runtime(v, "PHP variable variable", i, a + 1);
                     }
                     int close = Scan.matching(s, b, '}', 64);
@@ -303,11 +311,17 @@ final class PhpSyntax {
             while (d >= 0 && i - d <= 4 && AsciiText.isDigit(s.charAt(d))) {
                 d--;
             }
-            if (d >= 1 && d < i - 1 && s.charAt(d) == ':' && (s.charAt(d - 1) == 'O' || s.charAt(d - 1) == 'C')
+            if (d >= 1
+                    && d < i - 1
+                    && s.charAt(d) == ':'
+                    && (s.charAt(d - 1) == 'O' || s.charAt(d - 1) == 'C')
                     && (d < 2 || !AsciiText.isWord(s.charAt(d - 2)))) {
                 int len = parse(s, d + 1, i);
                 int nameEnd = i + 2 + len;
-                if (len > 0 && nameEnd + 3 < n && s.charAt(nameEnd) == '"' && s.charAt(nameEnd + 1) == ':'
+                if (len > 0
+                        && nameEnd + 3 < n
+                        && s.charAt(nameEnd) == '"'
+                        && s.charAt(nameEnd + 1) == ':'
                         && isClassName(s, i + 2, nameEnd)) {
                     int m = nameEnd + 2;
                     while (m < n && m - nameEnd < 8 && AsciiText.isDigit(s.charAt(m))) {
@@ -459,7 +473,10 @@ final class PhpSyntax {
                 end++;
             }
             int eq = Scan.skipSpace(s, end);
-            if (end > start + 3 && eq < n && s.charAt(eq) == '=' && hasSeparator(s, start, end)
+            if (end > start + 3
+                    && eq < n
+                    && s.charAt(eq) == '='
+                    && hasSeparator(s, start, end)
                     && isIniDirective(AsciiText.lower(s.substring(start, end)))) {
                 return new Detection(INI, "PHP configuration directive", Severity.MEDIUM, v, start, eq + 1);
             }

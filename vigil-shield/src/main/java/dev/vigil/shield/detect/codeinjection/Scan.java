@@ -76,7 +76,8 @@ final class Scan {
             return false;
         }
         int end = at + word.length();
-        return (at == 0 || !AsciiText.isWord(s.charAt(at - 1))) && (end >= s.length() || !AsciiText.isWord(s.charAt(end)));
+        return (at == 0 || !AsciiText.isWord(s.charAt(at - 1)))
+                && (end >= s.length() || !AsciiText.isWord(s.charAt(end)));
     }
 
     /** Index of the matching {@code close} for the opener at {@code open}, within {@code max} chars; -1 if none. */

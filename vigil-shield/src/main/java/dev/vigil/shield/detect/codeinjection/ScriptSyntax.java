@@ -98,8 +98,14 @@ final class ScriptSyntax {
         while (i >= 0) {
             int end = i + 11;
             int k = end;
-            while (k < n && k - end < 4 && (s.charAt(k) == '.' || s.charAt(k) == ':' || s.charAt(k) == '[' || s.charAt(k) == ']'
-                    || s.charAt(k) == '"' || s.charAt(k) == '\'')) {
+            while (k < n
+                    && k - end < 4
+                    && (s.charAt(k) == '.'
+                            || s.charAt(k) == ':'
+                            || s.charAt(k) == '['
+                            || s.charAt(k) == ']'
+                            || s.charAt(k) == '"'
+                            || s.charAt(k) == '\'')) {
                 k++;
             }
             if (k > end && s.startsWith("constructor", k)) {
@@ -249,7 +255,10 @@ final class ScriptSyntax {
         i = paren ? s.indexOf("os.") : -1;
         while (i >= 0) {
             int w = Scan.wordEnd(s, i + 3);
-            if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1))) && w < n && s.charAt(w) == '(' && isOsFunction(s.substring(i + 3, w))) {
+            if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1)))
+                    && w < n
+                    && s.charAt(w) == '('
+                    && isOsFunction(s.substring(i + 3, w))) {
                 return hit(v, SCRIPT, "Python os call", i, w + 1);
             }
             i = s.indexOf("os.", i + 3);
@@ -352,10 +361,18 @@ final class ScriptSyntax {
     private static boolean isRubyCall(String receiver, String method) {
         switch (receiver) {
             case "Process":
-                return method.equals("spawn") || method.equals("exec") || method.equals("kill") || method.equals("fork");
+                return method.equals("spawn")
+                        || method.equals("exec")
+                        || method.equals("kill")
+                        || method.equals("fork");
             case "Kernel":
-                return method.equals("exec") || method.equals("system") || method.equals("spawn") || method.equals("open")
-                        || method.equals("eval") || method.equals("fork") || method.equals("syscall");
+                return method.equals("exec")
+                        || method.equals("system")
+                        || method.equals("spawn")
+                        || method.equals("open")
+                        || method.equals("eval")
+                        || method.equals("fork")
+                        || method.equals("syscall");
             case "IO":
                 return method.equals("popen") || method.equals("sysopen");
             case "Open3":

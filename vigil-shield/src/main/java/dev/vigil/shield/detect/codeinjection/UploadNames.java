@@ -47,8 +47,11 @@ final class UploadNames {
         // sess_<session id>: PHP's session file
         if (AsciiText.regionMatchesLower(s, base, "sess_")) {
             int k = base + 5;
-            while (k < n && (AsciiText.isLetter(s.charAt(k)) || AsciiText.isDigit(s.charAt(k)) || s.charAt(k) == ','
-                    || s.charAt(k) == '-')) {
+            while (k < n
+                    && (AsciiText.isLetter(s.charAt(k))
+                            || AsciiText.isDigit(s.charAt(k))
+                            || s.charAt(k) == ','
+                            || s.charAt(k) == '-')) {
                 k++;
             }
             if (k == n && k - base - 5 >= 16 && (fileNameContext || base > 0)) {
@@ -72,7 +75,9 @@ final class UploadNames {
                     t++;
                 }
                 boolean last = t == n;
-                boolean evasion = k > dot + 1 || (last && t > w) || (!last && s.charAt(w) == '.' && isPlainExtensionTail(s, w + 1));
+                boolean evasion = k > dot + 1
+                        || (last && t > w)
+                        || (!last && s.charAt(w) == '.' && isPlainExtensionTail(s, w + 1));
                 if ((last && fileNameContext) || evasion) {
                     return new Detection(RULE, "PHP script file name", Severity.MEDIUM, v, dot, w);
                 }
@@ -86,7 +91,8 @@ final class UploadNames {
     private static boolean isBareName(String s) {
         for (int k = 0; k < s.length(); k++) {
             char c = s.charAt(k);
-            if (c == '?' || c == '=' || c == '&' || c == ':' || c == '@' || c == '<' || c == '"' || c == '\'' || c == '#') {
+            if (c == '?' || c == '=' || c == '&' || c == ':' || c == '@' || c == '<' || c == '"' || c == '\''
+                    || c == '#') {
                 return false;
             }
         }
@@ -102,7 +108,11 @@ final class UploadNames {
             }
             return true;
         }
-        return ext.equals("phtml") || ext.equals("phar") || ext.equals("pht") || ext.equals("pgif") || ext.equals("inc");
+        return ext.equals("phtml")
+                || ext.equals("phar")
+                || ext.equals("pht")
+                || ext.equals("pgif")
+                || ext.equals("inc");
     }
 
     private static boolean isPlainExtensionTail(String s, int from) {

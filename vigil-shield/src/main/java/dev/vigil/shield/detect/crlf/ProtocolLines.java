@@ -26,7 +26,9 @@ final class ProtocolLines {
         if (w == at) {
             // IMAP: a tag (letters/digits) then a blank then a command in capitals
             int tag = at;
-            while (tag < n && tag - at < 12 && (AsciiText.isLetter(s.charAt(tag)) || AsciiText.isDigit(s.charAt(tag)))) {
+            while (tag < n
+                    && tag - at < 12
+                    && (AsciiText.isLetter(s.charAt(tag)) || AsciiText.isDigit(s.charAt(tag)))) {
                 tag++;
             }
             if (tag > at && tag < n && s.charAt(tag) == ' ') {
@@ -95,7 +97,9 @@ final class ProtocolLines {
             return true;
         }
         char c = s.charAt(at);
-        return c == '\r' || c == '\n' || (c == '\\' && at + 1 < s.length() && (s.charAt(at + 1) == 'r' || s.charAt(at + 1) == 'n'));
+        return c == '\r'
+                || c == '\n'
+                || (c == '\\' && at + 1 < s.length() && (s.charAt(at + 1) == 'r' || s.charAt(at + 1) == 'n'));
     }
 
     private static int upperWordEnd(String s, int at) {

@@ -191,7 +191,8 @@ final class NoSqlSyntax {
         int n = Math.min(s.length(), 24);
         // a word then a closing quote: admin'; ...
         int q = 0;
-        while (q < n && (AsciiText.isWord(s.charAt(q)) || s.charAt(q) == '-' || s.charAt(q) == '.' || s.charAt(q) == '@')) {
+        while (q < n
+                && (AsciiText.isWord(s.charAt(q)) || s.charAt(q) == '-' || s.charAt(q) == '.' || s.charAt(q) == '@')) {
             q++;
         }
         int i = q < n && (s.charAt(q) == '\'' || s.charAt(q) == '"') ? q : 0;
@@ -311,13 +312,17 @@ final class NoSqlSyntax {
         int first = s.indexOf("__", start);
         boolean traversal = first >= 0 && s.indexOf("__", first + 2) >= 0 && s.indexOf("__", first + 2) < end;
         return traversal
-                ? new Detection(ORM_LOOKUP, "ORM relation traversal with a lookup operator", Severity.MEDIUM, v, start, end)
+                ? new Detection(
+                        ORM_LOOKUP, "ORM relation traversal with a lookup operator", Severity.MEDIUM, v, start, end)
                 : new Detection(ORM_LOOKUP, "ORM lookup operator in a parameter name", Severity.LOW, v, start, end);
     }
 
     /** Whether {@code name} (a parameter name) is a {@code field__lookup} chain. */
     static boolean isLookupName(String name) {
-        return name.length() > 3 && name.length() <= 256 && name.indexOf("__") > 0 && isLookupChain(name, 0, name.length())
+        return name.length() > 3
+                && name.length() <= 256
+                && name.indexOf("__") > 0
+                && isLookupChain(name, 0, name.length())
                 && wordEnd(name, 0) == name.length();
     }
 

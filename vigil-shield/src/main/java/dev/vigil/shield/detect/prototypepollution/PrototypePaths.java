@@ -108,7 +108,14 @@ final class PrototypePaths {
         // skip the separators between the two segments
         while (k >= limit) {
             char c = s.charAt(k);
-            if (c == '.' || c == '[' || c == ']' || c == '"' || c == '\'' || c == ':' || c == '{' || AsciiText.isSpace(c)) {
+            if (c == '.'
+                    || c == '['
+                    || c == ']'
+                    || c == '"'
+                    || c == '\''
+                    || c == ':'
+                    || c == '{'
+                    || AsciiText.isSpace(c)) {
                 k--;
             } else {
                 break;

@@ -29,7 +29,13 @@ class CodeInjectionDetectorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"<?php echo shell_exec($_GET['c']); ?>", "<?= $x ?>", "<? passthru('id');", "[php]phpinfo();[/php]"})
+    @ValueSource(
+            strings = {
+                "<?php echo shell_exec($_GET['c']); ?>",
+                "<?= $x ?>",
+                "<? passthru('id');",
+                "[php]phpinfo();[/php]"
+            })
     void php_tags_are_found(String value) {
         assertThat(rule(value)).isEqualTo(PhpSyntax.OPEN_TAG);
     }
@@ -107,7 +113,8 @@ class CodeInjectionDetectorTest {
     @Test
     void base64_wrapped_code_is_found() {
         String encoded = java.util.Base64.getEncoder()
-                .encodeToString("require(\"child_process\").spawn('sh')".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                .encodeToString(
+                        "require(\"child_process\").spawn('sh')".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         assertThat(run("query.q", "q", encoded)).singleElement().satisfies(d -> {
             assertThat(d.ruleId()).isEqualTo(ScriptSyntax.NODE);
             assertThat(d.variant().decoding()).isEqualTo("base64");
@@ -116,10 +123,13 @@ class CodeInjectionDetectorTest {
 
     @Test
     void php_upload_names_only_count_where_a_file_name_is_expected() {
-        assertThat(run("header.x-file-name", "X-File-Name", "shell.php5")).singleElement()
+        assertThat(run("header.x-file-name", "X-File-Name", "shell.php5"))
+                .singleElement()
                 .satisfies(d -> assertThat(d.ruleId()).isEqualTo(UploadNames.RULE));
-        assertThat(run("body.multipart.doc.filename", "doc", "avatar.phtml.png")).hasSize(1);
-        assertThat(run("body.multipart.doc.filename", "doc", "/tmp/sess_0123456789abcdefghij")).hasSize(1);
+        assertThat(run("body.multipart.doc.filename", "doc", "avatar.phtml.png"))
+                .hasSize(1);
+        assertThat(run("body.multipart.doc.filename", "doc", "/tmp/sess_0123456789abcdefghij"))
+                .hasSize(1);
         assertThat(run("body.multipart.doc.filename", "doc", "report.pdf")).isEmpty();
         assertThat(run("query.page", "page", "index.php")).isEmpty();
         assertThat(run("header.x-file-name", "X-File-Name", "sess_abc=")).isEmpty();

@@ -8,9 +8,9 @@ import dev.vigil.shield.inspect.Normalizer;
 import dev.vigil.shield.inspect.Source;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class NoSqlInjectionDetectorTest {
 

@@ -32,7 +32,9 @@ class PrototypePollutionDetectorTest {
                 "x[\"__proto__\"][y]=1",
             })
     void proto_keys_are_found(String value) {
-        assertThat(run(value)).singleElement().satisfies(d -> assertThat(d.ruleId()).isEqualTo(PrototypePaths.PROTO));
+        assertThat(run(value))
+                .singleElement()
+                .satisfies(d -> assertThat(d.ruleId()).isEqualTo(PrototypePaths.PROTO));
     }
 
     @ParameterizedTest
