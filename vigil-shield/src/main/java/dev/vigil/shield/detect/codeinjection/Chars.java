@@ -25,12 +25,36 @@ final class Chars {
     private Chars() {}
 
     static int of(String s) {
+        return (int) scan(s);
+    }
+
+    /**
+     * The character flags in the low 32 bits and the {@link Keywords} bits of the words seen in the high 32 bits, from
+     * one pass.
+     */
+    static long scan(String s) {
         int flags = 0;
+        int words = 0;
         int n = s.length();
+        int wordStart = -1;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                if (wordStart < 0) {
+                    wordStart = i;
+                }
                 continue;
+            }
+            if (c == '_') {
+                flags |= UNDERSCORE | NOT_BASE64;
+                if (wordStart < 0) {
+                    wordStart = i;
+                }
+                continue;
+            }
+            if (wordStart >= 0) {
+                words |= Keywords.word(s, wordStart, i - wordStart);
+                wordStart = -1;
             }
             switch (c) {
                 case '(':
@@ -61,9 +85,6 @@ final class Chars {
                 case '.':
                     flags |= DOT | NOT_BASE64;
                     break;
-                case '_':
-                    flags |= UNDERSCORE | NOT_BASE64;
-                    break;
                 case '@':
                     flags |= AT | NOT_BASE64;
                     break;
@@ -81,7 +102,10 @@ final class Chars {
                     flags |= NOT_BASE64;
             }
         }
-        return flags;
+        if (wordStart >= 0) {
+            words |= Keywords.word(s, wordStart, n - wordStart);
+        }
+        return ((long) words << 32) | (flags & 0xFFFFFFFFL);
     }
 
     static boolean has(int flags, int bits) {

@@ -43,8 +43,9 @@ public final class CodeInjectionDetector implements Detector {
         Detection weaker = null;
         for (int k = 0; k < variants.size(); k++) {
             Variant v = variants.get(k);
-            int flags = Chars.of(v.text());
-            Detection d = judge(v, flags);
+            long scan = Chars.scan(v.text());
+            int flags = (int) scan;
+            Detection d = judge(v, scan);
             if (d == null && !Chars.has(flags, Chars.NOT_BASE64) && (k == 0 || k == variants.size() - 1)) {
                 d = base64(v);
             }
@@ -72,11 +73,12 @@ public final class CodeInjectionDetector implements Detector {
 
     /** The strongest finding in one variant, or null. */
     static Detection judge(Variant v) {
-        return judge(v, Chars.of(v.text()));
+        return judge(v, Chars.scan(v.text()));
     }
 
-    private static Detection judge(Variant v, int flags) {
-        Detection script = ScriptSyntax.judge(v, flags);
+    private static Detection judge(Variant v, long scan) {
+        int flags = (int) scan;
+        Detection script = ScriptSyntax.judge(v, flags, (int) (scan >>> 32));
         if (script != null) {
             return script;
         }
@@ -106,7 +108,7 @@ public final class CodeInjectionDetector implements Detector {
         }
         byte[] bytes;
         try {
-            bytes = Base64.getMimeDecoder().decode(s);
+            bytes = Base64.getDecoder().decode(s);
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -150,6 +152,6 @@ public final class CodeInjectionDetector implements Detector {
                 return false;
             }
         }
-        return lower && upper && (n % 4 == 0 || pad == 0);
+        return lower && upper && n % 4 == 0;
     }
 }

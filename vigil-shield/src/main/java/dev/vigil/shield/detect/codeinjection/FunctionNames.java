@@ -307,14 +307,42 @@ final class FunctionNames {
      */
     static int kindWithSuffix(String name) {
         int k = kind(name);
-        if (k != NONE) {
+        if (k != NONE || name.length() <= 8) {
             return k;
         }
-        for (int from = 1; name.length() - from >= 8; from++) {
-            if (kind(name.substring(from)) == DANGEROUS) {
+        for (int j = 0; j < LONG_DANGEROUS.length; j++) {
+            if (name.endsWith(LONG_DANGEROUS[j])) {
                 return DANGEROUS;
             }
         }
         return NONE;
     }
+
+    /** The dangerous names of eight characters or more, for the suffix check. */
+    private static final String[] LONG_DANGEROUS = {
+        "shell_exec",
+        "proc_open",
+        "pcntl_exec",
+        "create_function",
+        "call_user_func",
+        "base64_decode",
+        "gzinflate",
+        "gzuncompress",
+        "gzdecode",
+        "bzdecompress",
+        "zlib_decode",
+        "str_rot13",
+        "convert_uudecode",
+        "passthru",
+        "fsockopen",
+        "file_put_contents",
+        "file_get_contents",
+        "show_source",
+        "highlight_file",
+        "move_uploaded_file",
+        "unserialize",
+        "get_defined_vars",
+        "get_defined_functions",
+        "stream_socket_client"
+    };
 }

@@ -18,36 +18,44 @@ final class ScriptSyntax {
 
     private ScriptSyntax() {}
 
-    static Detection judge(Variant v, int flags) {
+    static Detection judge(Variant v, int flags, int words) {
         String s = v.text();
         boolean paren = Chars.has(flags, Chars.PAREN);
-        boolean dot = Chars.has(flags, Chars.DOT);
-        Detection d;
-        if (Chars.has(flags, Chars.PAREN | Chars.DOT | Chars.OPEN_BRACKET | Chars.UNDERSCORE | Chars.DOLLAR)
-                && (d = node(v, s, paren)) != null) {
-            return d;
-        }
-        if (!Chars.has(flags, Chars.PAREN | Chars.DOT | Chars.UNDERSCORE | Chars.AT | Chars.PERCENT)) {
+        if (!Chars.has(
+                flags,
+                Chars.PAREN
+                        | Chars.DOT
+                        | Chars.OPEN_BRACKET
+                        | Chars.UNDERSCORE
+                        | Chars.DOLLAR
+                        | Chars.AT
+                        | Chars.PERCENT
+                        | Chars.COLON)) {
             return null;
         }
-        return others(v, s, paren, dot);
+        Detection d = node(v, s, paren, flags, words);
+        if (d != null) {
+            return d;
+        }
+        return others(v, s, paren, flags, words);
     }
 
-    private static Detection node(Variant v, String s, boolean paren) {
+    private static Detection node(Variant v, String s, boolean paren, int flags, int words) {
         int n = s.length();
         int i;
         // serialized-function markers of node-serialize and funcster
-        if ((i = s.indexOf("_$$ND_FUNC$$_")) >= 0 || (i = s.indexOf("_$$ND_CC$$_")) >= 0) {
+        if (Chars.has(flags, Chars.DOLLAR)
+                && ((i = s.indexOf("_$$ND_FUNC$$_")) >= 0 || (i = s.indexOf("_$$ND_CC$$_")) >= 0)) {
             return hit(v, NODE, "Node.js serialized function", i, i + 11);
         }
-        if ((i = s.indexOf("__js_function")) >= 0) {
+        if (Keywords.has(words, Keywords.JS_FUNCTION) && (i = s.indexOf("__js_function")) >= 0) {
             return hit(v, NODE, "Node.js serialized function", i, i + 13);
         }
-        if ((i = s.indexOf("child_process")) >= 0) {
+        if (Keywords.has(words, Keywords.CHILD_PROCESS) && (i = s.indexOf("child_process")) >= 0) {
             return hit(v, NODE, "Node.js child_process", i, i + 13);
         }
         // process.<runtime member>, process["env"]
-        i = s.indexOf("process");
+        i = Keywords.has(words, Keywords.PROCESS) ? s.indexOf("process") : -1;
         while (i >= 0) {
             int end = i + 7;
             if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1))) && end < n) {
@@ -70,7 +78,7 @@ final class ScriptSyntax {
             i = s.indexOf("process", end);
         }
         // require('fs'), require.main, require[...]
-        i = s.indexOf("require");
+        i = Keywords.has(words, Keywords.REQUIRE) ? s.indexOf("require") : -1;
         while (i >= 0) {
             int end = i + 7;
             if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1))) && end < n) {
@@ -94,7 +102,7 @@ final class ScriptSyntax {
             i = s.indexOf("require", end);
         }
         // constructor.constructor / constructor:constructor / ["constructor"]["constructor"]
-        i = s.indexOf("constructor");
+        i = Keywords.has(words, Keywords.CONSTRUCTOR) ? s.indexOf("constructor") : -1;
         while (i >= 0) {
             int end = i + 11;
             int k = end;
@@ -114,14 +122,14 @@ final class ScriptSyntax {
             i = s.indexOf("constructor", end);
         }
         // module.exports =
-        if ((i = s.indexOf("module.exports")) >= 0) {
+        if (Keywords.has(words, Keywords.MODULE) && (i = s.indexOf("module.exports")) >= 0) {
             int p = Scan.skipSpace(s, i + 14);
             if (p < n && s.charAt(p) == '=' && (p + 1 >= n || s.charAt(p + 1) != '=')) {
                 return hit(v, NODE, "Node.js module.exports assignment", i, p + 1);
             }
         }
         // console.log(...)
-        i = s.indexOf("console.");
+        i = Keywords.has(words, Keywords.CONSOLE) ? s.indexOf("console.") : -1;
         while (i >= 0) {
             int w = Scan.wordEnd(s, i + 8);
             if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1))) && w > i + 8 && isConsoleMethod(s.substring(i + 8, w))) {
@@ -136,7 +144,7 @@ final class ScriptSyntax {
             return null;
         }
         // new Function(...), Function("...")
-        i = s.indexOf("Function");
+        i = Keywords.has(words, Keywords.FUNCTION_CTOR) ? s.indexOf("Function") : -1;
         while (i >= 0) {
             int end = i + 8;
             if (i == 0 || !AsciiText.isWord(s.charAt(i - 1))) {
@@ -153,7 +161,7 @@ final class ScriptSyntax {
             i = s.indexOf("Function", end);
         }
         // function() {  /  function (a, b) {
-        i = s.indexOf("function");
+        i = Keywords.has(words, Keywords.FUNCTION) ? s.indexOf("function") : -1;
         while (i >= 0) {
             int end = i + 8;
             if (i == 0 || !AsciiText.isWord(s.charAt(i - 1))) {
@@ -171,7 +179,7 @@ final class ScriptSyntax {
             i = s.indexOf("function", end);
         }
         // while(true);  for(;;)  — an endless loop
-        i = s.indexOf("while");
+        i = Keywords.has(words, Keywords.WHILE) ? s.indexOf("while") : -1;
         while (i >= 0) {
             int end = i + 5;
             if (i == 0 || !AsciiText.isWord(s.charAt(i - 1))) {
@@ -239,11 +247,11 @@ final class ScriptSyntax {
         }
     }
 
-    private static Detection others(Variant v, String s, boolean paren, boolean dot) {
+    private static Detection others(Variant v, String s, boolean paren, int flags, int words) {
         int n = s.length();
         int i;
         // Perl: @{[ code ]} interpolation
-        i = s.indexOf("@{");
+        i = Chars.has(flags, Chars.AT) ? s.indexOf("@{") : -1;
         while (i >= 0) {
             int b = Scan.skipSpace(s, i + 2);
             if (b < s.length() && s.charAt(b) == '[') {
@@ -252,7 +260,7 @@ final class ScriptSyntax {
             i = s.indexOf("@{", i + 2);
         }
         // Python: os.system(, os.popen(, subprocess.run(
-        i = paren ? s.indexOf("os.") : -1;
+        i = paren && Keywords.has(words, Keywords.OS) ? s.indexOf("os.") : -1;
         while (i >= 0) {
             int w = Scan.wordEnd(s, i + 3);
             if ((i == 0 || !AsciiText.isWord(s.charAt(i - 1)))
@@ -263,7 +271,7 @@ final class ScriptSyntax {
             }
             i = s.indexOf("os.", i + 3);
         }
-        i = s.indexOf("subprocess.");
+        i = Keywords.has(words, Keywords.SUBPROCESS) ? s.indexOf("subprocess.") : -1;
         if (i >= 0) {
             int w = Scan.wordEnd(s, i + 11);
             if (w > i + 11 && w < n && s.charAt(w) == '(') {
@@ -271,7 +279,7 @@ final class ScriptSyntax {
             }
         }
         // Python object-graph escapes: __builtins__, __globals__, __subclasses__, .__class__.
-        i = s.indexOf("__");
+        i = Keywords.has(words, Keywords.DUNDER) ? s.indexOf("__") : -1;
         while (i >= 0 && i + 2 < n) {
             int w = Scan.wordEnd(s, i + 2);
             if (w > i + 4 && s.charAt(w - 1) == '_' && s.charAt(w - 2) == '_') {
@@ -296,11 +304,12 @@ final class ScriptSyntax {
             i = s.indexOf("__", Math.max(w, i + 2));
         }
         // Python deserialisation: pickle.loads(, marshal.loads(
-        if ((i = s.indexOf("pickle.loads(")) >= 0 || (i = s.indexOf("marshal.loads(")) >= 0) {
+        if (Keywords.has(words, Keywords.UNPICKLE)
+                && ((i = s.indexOf("pickle.loads(")) >= 0 || (i = s.indexOf("marshal.loads(")) >= 0)) {
             return hit(v, SCRIPT, "Python unpickling", i, s.indexOf('(', i) + 1);
         }
         // Ruby: Process.spawn(, Kernel.exec, IO.popen(, Open3.capture2(, %x(
-        i = dot ? s.indexOf('.') : -1;
+        i = Keywords.has(words, Keywords.RUBY) ? s.indexOf('.') : -1;
         int count = 0;
         while (i > 0 && count++ < 4096) {
             int start = i;
@@ -317,7 +326,7 @@ final class ScriptSyntax {
             }
             i = s.indexOf('.', i + 1);
         }
-        i = s.indexOf("%x");
+        i = Chars.has(flags, Chars.PERCENT) ? s.indexOf("%x") : -1;
         while (i >= 0 && i + 2 < n) {
             char c = s.charAt(i + 2);
             if (c == '(' || c == '{' || c == '[' || c == '|') {

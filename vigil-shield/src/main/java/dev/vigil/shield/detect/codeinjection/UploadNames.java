@@ -40,7 +40,7 @@ final class UploadNames {
         if (n == 0 || n > 255) {
             return null;
         }
-        if (!fileNameContext && !isBareName(s)) {
+        if (!hasCandidate(s) || (!fileNameContext && !isBareName(s))) {
             return null;
         }
         int base = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1;
@@ -85,6 +85,25 @@ final class UploadNames {
             dot = s.indexOf('.', dot + 1);
         }
         return null;
+    }
+
+    /** Whether {@code s} has a dot followed (after blanks) by p/P or i/I, or {@code sess_}: the quick prefilter. */
+    private static boolean hasCandidate(String s) {
+        int dot = s.indexOf('.');
+        while (dot >= 0) {
+            int k = dot + 1;
+            while (k < s.length() && s.charAt(k) == ' ') {
+                k++;
+            }
+            if (k < s.length()) {
+                char c = AsciiText.lower(s.charAt(k));
+                if (c == 'p' || c == 'i') {
+                    return true;
+                }
+            }
+            dot = s.indexOf('.', dot + 1);
+        }
+        return AsciiText.indexOfIgnoreCase(s, "sess_", 0) >= 0;
     }
 
     /** Whether {@code s} is one file name with an optional directory and no URL or query syntax. */
