@@ -143,6 +143,17 @@ final class FunctionCalls {
             if (spaceInGap && before >= 0 && (s.charAt(before) == ',' || s.charAt(before) == '.')) {
                 return false;
             }
+            // prose goes on after the parenthesis: "exec (executive) meeting", "open (9-5) daily"
+            int close = Scan.matching(s, paren, ')', 96);
+            if (close > 0) {
+                int after = Scan.skipSpace(s, close + 1);
+                if (after > close + 1 && after < n && AsciiText.isLetter(s.charAt(after))) {
+                    return false;
+                }
+            }
+            if (spaceInGap && kind != FunctionNames.DANGEROUS && AsciiText.isLetter(a)) {
+                return false; // "input (optional)", "print (color)"
+            }
             // the argument must read as code: a quote, a variable, a number, a call, a closing paren
             if (AsciiText.isLetter(a)) {
                 int w = Scan.wordEnd(s, arg);

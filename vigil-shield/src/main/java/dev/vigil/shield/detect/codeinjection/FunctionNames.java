@@ -222,6 +222,59 @@ final class FunctionNames {
             case "locals":
             case "vars":
             case "breakpoint":
+            case "fputcsv":
+            case "fgetcsv":
+            case "fprintf":
+            case "vprintf":
+            case "getcwd":
+            case "gethostname":
+            case "get_cfg_var":
+            case "getlastmod":
+            case "getmygid":
+            case "getmyinode":
+            case "getrusage":
+            case "readlink":
+            case "realpath":
+            case "lstat":
+            case "disk_free_space":
+            case "diskfreespace":
+            case "fileatime":
+            case "filectime":
+            case "linkinfo":
+            case "lchown":
+            case "lchgrp":
+            case "chroot":
+            case "umask":
+            case "ignore_user_abort":
+            case "set_time_limit":
+            case "usleep":
+            case "uniqid":
+            case "strlen":
+            case "strpos":
+            case "stripos":
+            case "strstr":
+            case "stristr":
+            case "strtr":
+            case "substr_replace":
+            case "ucwords":
+            case "nl2br":
+            case "addslashes":
+            case "stripslashes":
+            case "sha1_file":
+            case "md5_file":
+            case "crypt":
+            case "base64_encode":
+            case "urlencode":
+            case "rawurlencode":
+            case "http_build_query":
+            case "setcookie":
+            case "assert_options":
+            case "fflush":
+            case "ftruncate":
+            case "flock":
+            case "fseek":
+            case "ftell":
+            case "feof":
             case "open":
             case "input":
             case "range":
@@ -230,6 +283,9 @@ final class FunctionNames {
             default:
                 if (name.startsWith("posix_") || name.startsWith("proc_") || name.startsWith("pcntl_")) {
                     return name.length() > 7 ? DANGEROUS : NONE;
+                }
+                if ((name.startsWith("gz") || name.startsWith("bz")) && name.length() > 5 && name.indexOf('_') < 0) {
+                    return REGULAR; // zlib and bzip2 functions: gzopen, gzpassthru, bzread
                 }
                 return hasExtensionPrefix(name) ? REGULAR : NONE;
         }
@@ -295,6 +351,9 @@ final class FunctionNames {
             case "msg":
             case "sem":
             case "shm":
+            case "mysql":
+            case "json":
+            case "mt":
                 return true;
             default:
                 return false;

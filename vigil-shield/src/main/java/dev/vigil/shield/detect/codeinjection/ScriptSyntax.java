@@ -186,7 +186,9 @@ final class ScriptSyntax {
                 int p = Scan.skipSpace(s, end);
                 if (p < n && s.charAt(p) == '(') {
                     int close = Scan.matching(s, p, ')', 48);
-                    if (close > 0 && Truthiness.isTruthyConstant(s, p + 1, close)) {
+                    int after = close > 0 ? Scan.skipSpace(s, close + 1) : -1;
+                    boolean prose = after > close + 1 && after < n && AsciiText.isLetter(s.charAt(after));
+                    if (close > 0 && !prose && Truthiness.isTruthyConstant(s, p + 1, close)) {
                         return hit(v, NODE, "JavaScript endless loop", i, close + 1);
                     }
                 }

@@ -164,6 +164,14 @@ class CodeInjectionDetectorTest {
                 "data:image/png;base64,iVBORw0KGgo=",
                 "$a[]()",
                 "cmVwb3J0IGZvciBRMSAyMDI0IGlzIHJlYWR5",
+                "Print (color) brochure for the event",
+                "exec (executive) meeting at 5",
+                "open (9am-5pm) daily",
+                "header (top) of the page",
+                "input (optional)",
+                "while (true) we wait",
+                "Our system (v2) will be down tonight",
+                "copy (2).docx",
                 "The process.env file holds secrets, see docs",
             })
     void benign_values_are_not_flagged(String value) {
