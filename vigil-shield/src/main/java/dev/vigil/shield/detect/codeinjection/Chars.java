@@ -22,6 +22,27 @@ final class Chars {
     /** Any character outside the base64 alphabet ({@code A-Z a-z 0-9 + / =}). */
     static final int NOT_BASE64 = 1 << 13;
 
+    /** Set on letters, digits and underscore (word characters); not reported. */
+    private static final int WORD = 1 << 14;
+
+    /** The flags of each ASCII character, indexed by the character (a constant: no table is built at class load). */
+    private static final String CLASSES = "\u2000\u2000\u2000\u2000\u2000\u2000\u2000\u2000"
+            + "\u2000\u2000\u2000\u2000\u2000\u2000\u2000\u2000"
+            + "\u2000\u2000\u2000\u2000\u2000\u2000\u2000\u2000"
+            + "\u2000\u2000\u2000\u2000\u2000\u2000\u2000\u2000"
+            + "\u2000\u2000\u3000\u2000\u2002\u2800\u2000\u3000"
+            + "\u2001\u2000\u2000\u0000\u2000\u2000\u2100\u0000"
+            + "\u4000\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
+            + "\u4000\u4000\u2010\u2000\u2004\u0008\u2000\u2000"
+            + "\u2400\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
+            + "\u4000\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
+            + "\u4000\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
+            + "\u4000\u4000\u4000\u2020\u2000\u2040\u2000\u6200"
+            + "\u2000\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
+            + "\u4000\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
+            + "\u4000\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
+            + "\u4000\u4000\u4000\u2080\u2000\u2040\u2000\u2000";
+
     private Chars() {}
 
     static int of(String s) {
@@ -39,73 +60,24 @@ final class Chars {
         int wordStart = -1;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+            int cls = c < 128 ? CLASSES.charAt(c) : NOT_BASE64;
+            if ((cls & WORD) != 0) {
                 if (wordStart < 0) {
                     wordStart = i;
                 }
-                continue;
-            }
-            if (c == '_') {
-                flags |= UNDERSCORE | NOT_BASE64;
-                if (wordStart < 0) {
-                    wordStart = i;
-                }
+                flags |= cls;
                 continue;
             }
             if (wordStart >= 0) {
                 words |= Keywords.word(s, wordStart, i - wordStart);
                 wordStart = -1;
             }
-            switch (c) {
-                case '(':
-                    flags |= PAREN | NOT_BASE64;
-                    break;
-                case '$':
-                    flags |= DOLLAR | NOT_BASE64;
-                    break;
-                case '<':
-                    flags |= LT | NOT_BASE64;
-                    break;
-                case '=':
-                    flags |= EQ;
-                    break;
-                case ':':
-                    flags |= COLON | NOT_BASE64;
-                    break;
-                case '[':
-                    flags |= OPEN_BRACKET | NOT_BASE64;
-                    break;
-                case ']':
-                case '}':
-                    flags |= CLOSE | NOT_BASE64;
-                    break;
-                case '{':
-                    flags |= OPEN_BRACE | NOT_BASE64;
-                    break;
-                case '.':
-                    flags |= DOT | NOT_BASE64;
-                    break;
-                case '@':
-                    flags |= AT | NOT_BASE64;
-                    break;
-                case '%':
-                    flags |= PERCENT | NOT_BASE64;
-                    break;
-                case '"':
-                case '\'':
-                    flags |= QUOTE | NOT_BASE64;
-                    break;
-                case '+':
-                case '/':
-                    break;
-                default:
-                    flags |= NOT_BASE64;
-            }
+            flags |= cls;
         }
         if (wordStart >= 0) {
             words |= Keywords.word(s, wordStart, n - wordStart);
         }
-        return ((long) words << 32) | (flags & 0xFFFFFFFFL);
+        return ((long) words << 32) | ((flags & ~WORD) & 0xFFFFFFFFL);
     }
 
     static boolean has(int flags, int bits) {

@@ -41,10 +41,14 @@ public final class CodeInjectionDetector implements Detector {
     public void inspect(InspectedValue value, DetectionSink sink) {
         List<Variant> variants = value.variants();
         Detection weaker = null;
+        int rawFlags = 0;
         for (int k = 0; k < variants.size(); k++) {
             Variant v = variants.get(k);
             long scan = Chars.scan(v.text());
             int flags = (int) scan;
+            if (k == 0) {
+                rawFlags = flags;
+            }
             Detection d = judge(v, scan);
             if (d == null && !Chars.has(flags, Chars.NOT_BASE64) && (k == 0 || k == variants.size() - 1)) {
                 d = base64(v);
@@ -61,7 +65,7 @@ public final class CodeInjectionDetector implements Detector {
         }
         if (weaker == null && !variants.isEmpty()) {
             String raw = variants.get(0).text();
-            if (raw.length() <= 255 && (raw.indexOf('.') >= 0 || raw.indexOf('_') >= 0)) {
+            if (raw.length() <= 255 && Chars.has(rawFlags, Chars.DOT | Chars.UNDERSCORE)) {
                 weaker = UploadNames.judge(
                         variants.get(0), UploadNames.isFileNameContext(value.location(), value.name()));
             }

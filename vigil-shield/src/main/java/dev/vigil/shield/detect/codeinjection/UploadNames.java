@@ -103,7 +103,7 @@ final class UploadNames {
             }
             dot = s.indexOf('.', dot + 1);
         }
-        return AsciiText.indexOfIgnoreCase(s, "sess_", 0) >= 0;
+        return s.indexOf('_') >= 0 && AsciiText.indexOfIgnoreCase(s, "sess_", 0) >= 0;
     }
 
     /** Whether {@code s} is one file name with an optional directory and no URL or query syntax. */
