@@ -367,7 +367,7 @@ final class PhpSyntax {
             if (p == ')' || p == ']' || p == '/') {
                 int a = Scan.skipSpace(s, i + 1);
                 if (a < n && (s.charAt(a) == '\'' || s.charAt(a) == '"')) {
-                    int close = s.indexOf(s.charAt(a), a + 1);
+                    int close = Scan.indexOf(s, s.charAt(a), a + 1, 64);
                     if (close > a + 1 && close - a < 64) {
                         int r = Scan.skipSpace(s, close + 1);
                         if (r < n && s.charAt(r) == ')' && isCalleeGroup(s, prev)) {
@@ -389,7 +389,11 @@ final class PhpSyntax {
         int k = end;
         // step back over a trailing comment
         if (s.charAt(k) == '/' && k >= 1 && s.charAt(k - 1) == '*') {
-            int open = s.lastIndexOf("/*", k - 2);
+            int open = Scan.lastIndexOf(s, '*', k - 2, 64);
+            while (open > 0 && s.charAt(open - 1) != '/') {
+                open = Scan.lastIndexOf(s, '*', open - 1, 64 - (k - open));
+            }
+            open = open > 0 ? open - 1 : -1;
             if (open < 0 || k - open > 64) {
                 return false;
             }
@@ -401,7 +405,7 @@ final class PhpSyntax {
         // step back over [0][0] indexes
         int guard = 0;
         while (k >= 0 && s.charAt(k) == ']' && guard++ < 4) {
-            int open = s.lastIndexOf('[', k);
+            int open = Scan.lastIndexOf(s, '[', k, 64);
             if (open < 0 || k - open > 64) {
                 return false;
             }
@@ -413,7 +417,7 @@ final class PhpSyntax {
         if (k < 0 || s.charAt(k) != ')') {
             return k >= 0 && s.charAt(k) == ']';
         }
-        int open = s.lastIndexOf('(', k);
+        int open = Scan.lastIndexOf(s, '(', k, 64);
         if (open < 0 || k - open > 64) {
             return false;
         }
@@ -443,7 +447,7 @@ final class PhpSyntax {
             if (q != '\'' && q != '"') {
                 break;
             }
-            int open = s.lastIndexOf(q, k - 1);
+            int open = Scan.lastIndexOf(s, q, k - 1, 32);
             if (open < 0 || k - open > 32) {
                 return false;
             }

@@ -40,9 +40,12 @@ final class Scan {
             if (AsciiText.isSpace(c)) {
                 i++;
             } else if (c == '/' && i + 1 < n && s.charAt(i + 1) == '*') {
-                int close = s.indexOf("*/", i + 2);
-                if (close < 0 || close >= n) {
-                    return -1;
+                int close = i + 2;
+                while (close + 1 < n && !(s.charAt(close) == '*' && s.charAt(close + 1) == '/')) {
+                    close++;
+                }
+                if (close + 1 >= n) {
+                    return -1; // no end within the window
                 }
                 i = close + 2;
             } else if (c == '#' || (c == '/' && i + 1 < n && s.charAt(i + 1) == '/')) {
@@ -78,6 +81,28 @@ final class Scan {
         int end = at + word.length();
         return (at == 0 || !AsciiText.isWord(s.charAt(at - 1)))
                 && (end >= s.length() || !AsciiText.isWord(s.charAt(end)));
+    }
+
+    /** First index of {@code c} in {@code [from, from + max)}, or -1. */
+    static int indexOf(String s, char c, int from, int max) {
+        int n = Math.min(s.length(), from + max);
+        for (int i = Math.max(0, from); i < n; i++) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Last index of {@code c} in {@code [from - max, from]}, or -1. */
+    static int lastIndexOf(String s, char c, int from, int max) {
+        int low = Math.max(0, from - max);
+        for (int i = Math.min(from, s.length() - 1); i >= low; i--) {
+            if (s.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** Index of the matching {@code close} for the opener at {@code open}, within {@code max} chars; -1 if none. */

@@ -167,7 +167,7 @@ final class ScriptSyntax {
             if (i == 0 || !AsciiText.isWord(s.charAt(i - 1))) {
                 int p = Scan.skipSpace(s, end);
                 if (p < n && s.charAt(p) == '(') {
-                    int close = s.indexOf(')', p);
+                    int close = Scan.indexOf(s, ')', p, 64);
                     if (close > 0 && close - p < 64 && isParameterList(s, p + 1, close)) {
                         int b = Scan.skipSpace(s, close + 1);
                         if (b < n && s.charAt(b) == '{') {
