@@ -37,7 +37,7 @@ final class FunctionCalls {
             int end = Scan.wordEnd(s, i);
             i = end;
             words++;
-            if (end - start > 64 || (start > 0 && AsciiText.isDigit(s.charAt(start - 1)))) {
+            if (end - start < 2 || end - start > 64 || (start > 0 && AsciiText.isDigit(s.charAt(start - 1)))) {
                 continue;
             }
             int paren = callParen(s, end);
