@@ -7,7 +7,7 @@ import dev.vigil.shield.inspect.Variant;
 
 /**
  * Judges what follows each line break of a value. A line break is CR, LF, the literal escapes {@code \r} and
- * {@code \n}, or (in decoded variants) a character whose low byte is CR or LF, such as U+560A and U+560D, that header
+ * {@code \n}, a {@code %0a}/{@code %0d} still encoded after the Shield's two URL decodings, or (in decoded variants) a character whose low byte is CR or LF, such as U+560A and U+560D, that header
  * APIs writing {@code (byte) c} turn into one. What follows must be shaped like a line of another protocol:
  *
  * <ul>
@@ -41,6 +41,14 @@ final class LineBreaks {
     static boolean hasBreak(String s, boolean wide) {
         if (s.indexOf('\n') >= 0 || s.indexOf('\r') >= 0) {
             return true;
+        }
+        int pct = s.indexOf("%0");
+        while (pct >= 0 && pct + 2 < s.length()) {
+            char c = AsciiText.lower(s.charAt(pct + 2));
+            if (c == 'a' || c == 'd') {
+                return true;
+            }
+            pct = s.indexOf("%0", pct + 2);
         }
         int b = s.indexOf('\\');
         while (b >= 0 && b + 1 < s.length()) {
@@ -120,10 +128,16 @@ final class LineBreaks {
 
     private static boolean isLf(String s, int i, int len) {
         char c = s.charAt(i);
+        if (len == 3) {
+            return AsciiText.lower(s.charAt(i + 2)) == 'a';
+        }
         return len == 2 ? s.charAt(i + 1) == 'n' : (c & 0xFF) == '\n';
     }
 
-    /** Length of the line break at {@code i}: 1 or 2 (for a literal escape), 0 when there is none. */
+    /**
+     * Length of the line break at {@code i}: 1, 2 (a literal escape) or 3 (a {@code %0a} left encoded after the
+     * Shield's two URL decodings), 0 when there is none.
+     */
     private static int breakLength(String s, int i, boolean wide) {
         char c = s.charAt(i);
         if (c == '\n' || c == '\r') {
@@ -132,6 +146,11 @@ final class LineBreaks {
         if (c == '\\' && i + 1 < s.length()) {
             char d = s.charAt(i + 1);
             return d == 'n' || d == 'r' ? 2 : 0;
+        }
+        if (c == '%' && i + 2 < s.length() && s.charAt(i + 1) == '0') {
+            // still encoded after the Shield's two URL decodings (triple encoding): %0a, %0D
+            char d = AsciiText.lower(s.charAt(i + 2));
+            return d == 'a' || d == 'd' ? 3 : 0;
         }
         return wide && isWideBreak(c) ? 1 : 0;
     }
