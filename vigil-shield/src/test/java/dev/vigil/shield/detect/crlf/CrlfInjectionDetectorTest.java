@@ -38,7 +38,7 @@ class CrlfInjectionDetectorTest {
                 "/path%E5%98%8A%E5%98%8DX-Injected-Header: 1",
                 "%250d%250aSet-Cookie:a=b",
                 "lang\nAccess-Control-Allow-Origin: *",
-                "x%2525250d%2525250aSet-Cookie:a=b",
+                "x%25250d%25250aSet-Cookie:a=b",
             })
     void forged_headers_are_found(String value) {
         assertThat(rule(value)).isEqualTo(LineBreaks.HEADER);
