@@ -1,0 +1,198 @@
+package dev.vigil.shield.detect.pathtraversal;
+
+import dev.vigil.shield.detect.AsciiText;
+
+/**
+ * The cheap first look: whether a text holds anything a traversal or file-inclusion payload cannot do without. One pass,
+ * no allocation. It looks for a dot pair, a backslash, a slash next to a system directory name or a hidden name, a
+ * drive or scheme colon, {@code 0x2e}-style hex spellings, the {@code -inf} of {@code WEB-INF}, {@code .ini} file names,
+ * and the Unicode and Latin-1 characters that stand for dots and slashes in encoded payloads.
+ */
+final class PathPrefilter {
+
+    private PathPrefilter() {}
+
+    /** Whether {@code s} (its first {@code limit} characters) may hold a path attack. */
+    static boolean mayMatch(String s, int limit) {
+        int n = Math.min(s.length(), limit);
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                switch (c) {
+                    case '.':
+                        if (i + 1 < n) {
+                            char d = s.charAt(i + 1);
+                            if (d == '.' || d == '%') {
+                                return true;
+                            }
+                            if (extension(s, i + 1)) {
+                                return true;
+                            }
+                        }
+                        break;
+                    case '\\':
+                        return true;
+                    case '/':
+                        if (slashContext(s, i, n)) {
+                            return true;
+                        }
+                        break;
+                    case ':':
+                        if (colonContext(s, i, n)) {
+                            return true;
+                        }
+                        break;
+                    case '0':
+                        if (i + 3 < n && (s.charAt(i + 1) | 0x20) == 'x') {
+                            char h = s.charAt(i + 2);
+                            char l = (char) (s.charAt(i + 3) | 0x20);
+                            if ((h == '2' && (l == 'e' || l == 'f')) || (h == '5' && l == 'c')) {
+                                return true;
+                            }
+                        }
+                        break;
+                    case '-':
+                        if (AsciiText.regionMatchesLower(s, i + 1, "inf")) {
+                            return true;
+                        }
+                        break;
+                    case '_':
+                        if (AsciiText.regionMatchesLower(s, i + 1, "log")) {
+                            return true;
+                        }
+                        break;
+                    case '%':
+                        if (percent(s, i, n)) {
+                            return true;
+                        }
+                        break;
+                    case 'e':
+                    case 'E':
+                        if (i + 3 < n
+                                && AsciiText.regionMatchesLower(s, i, "etc")
+                                && (i == 0 || !AsciiText.isLetter(s.charAt(i - 1)))) {
+                            char d = s.charAt(i + 3);
+                            if (!AsciiText.isLetter(d) && !AsciiText.isSpace(d) && d != '.' && d != ',') {
+                                return true;
+                            }
+                        }
+                        break;
+                    default:
+                        break;
+                }
+            } else if (PathCanonicalizer.isDotLike(c)
+                    || PathCanonicalizer.isSlashLike(c)
+                    || c == 0xC0
+                    || c == 0xC1
+                    || c == 0xFFFD) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A file extension or dot-name that sensitive files carry: .ini, .log, .conf, .cnf, .passwd, .env, .ht... */
+    private static boolean extension(String s, int at) {
+        switch (AsciiText.lower(s.charAt(at))) {
+            case 'i':
+                return AsciiText.regionMatchesLower(s, at, "ini");
+            case 'l':
+                return AsciiText.regionMatchesLower(s, at, "log");
+            case 'c':
+                return AsciiText.regionMatchesLower(s, at, "conf") || AsciiText.regionMatchesLower(s, at, "cnf");
+            case 'p':
+                return AsciiText.regionMatchesLower(s, at, "passwd");
+            case 'h':
+                return AsciiText.regionMatchesLower(s, at, "ht");
+            case 'e':
+                return AsciiText.regionMatchesLower(s, at, "env");
+            case 's':
+                return AsciiText.regionMatchesLower(s, at, "ssh");
+            case 'a':
+                return AsciiText.regionMatchesLower(s, at, "aws");
+            default:
+                return false;
+        }
+    }
+
+    /** An escape left in the text that only evasion uses: invalid, nested, overlong lead, dot or slash. */
+    private static boolean percent(String s, int i, int n) {
+        if (i + 2 >= n) {
+            return false;
+        }
+        char h = AsciiText.lower(s.charAt(i + 1));
+        char l = AsciiText.lower(s.charAt(i + 2));
+        if (!isHex(h) || !isHex(l)) {
+            return true;
+        }
+        return h == 'c' && (l == '0' || l == '1') || h == '2' && (l == 'e' || l == 'f') || h == '5' && l == 'c';
+    }
+
+    private static boolean isHex(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+    }
+
+    private static boolean slashContext(String s, int i, int n) {
+        // a word ending at the slash: etc/, proc/, .ssh/, .aws/
+        if (i >= 3 && AsciiText.regionMatchesLower(s, i - 3, "etc")) {
+            return true;
+        }
+        if (i >= 4 && (AsciiText.regionMatchesLower(s, i - 4, "proc") || AsciiText.regionMatchesLower(s, i - 4, ".ssh")
+                || AsciiText.regionMatchesLower(s, i - 4, ".aws"))) {
+            return true;
+        }
+        if (i + 1 >= n) {
+            return false;
+        }
+        char d = AsciiText.lower(s.charAt(i + 1));
+        switch (d) {
+            case '.':
+            case '~':
+                return true;
+            case 'e':
+                return AsciiText.regionMatchesLower(s, i + 1, "etc");
+            case 'p':
+                return AsciiText.regionMatchesLower(s, i + 1, "proc")
+                        || AsciiText.regionMatchesLower(s, i + 1, "private/");
+            case 'v':
+                return AsciiText.regionMatchesLower(s, i + 1, "var/");
+            case 'u':
+                return AsciiText.regionMatchesLower(s, i + 1, "usr/");
+            case 'r':
+                return AsciiText.regionMatchesLower(s, i + 1, "root");
+            case 's':
+                return AsciiText.regionMatchesLower(s, i + 1, "sys/");
+            case 'b':
+                return AsciiText.regionMatchesLower(s, i + 1, "boot");
+            case 'd':
+                return AsciiText.regionMatchesLower(s, i + 1, "dev/");
+            case 'h':
+                return AsciiText.regionMatchesLower(s, i + 1, "home/");
+            case 'o':
+                return AsciiText.regionMatchesLower(s, i + 1, "opt/");
+            case 'w':
+                return AsciiText.regionMatchesLower(s, i + 1, "win");
+            case 'i':
+                return AsciiText.regionMatchesLower(s, i + 1, "inetpub");
+            case 'm':
+                return AsciiText.regionMatchesLower(s, i + 1, "meta-inf");
+            default:
+                return false;
+        }
+    }
+
+    private static boolean colonContext(String s, int i, int n) {
+        if (i == 0 || !AsciiText.isLetter(s.charAt(i - 1))) {
+            return false;
+        }
+        // drive letter: a single letter before the colon, a slash after it
+        if (i + 1 < n) {
+            char d = s.charAt(i + 1);
+            if ((d == '/' || d == '\\') && (i == 1 || !AsciiText.isLetter(s.charAt(i - 2)))) {
+                return true;
+            }
+        }
+        // a scheme: file:, php:, expect:, phar:, zip:, data:, glob:, compress.zlib:, ...
+        return StreamWrappers.schemeEndsAt(s, i) != null;
+    }
+}

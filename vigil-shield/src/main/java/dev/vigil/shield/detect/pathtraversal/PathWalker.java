@@ -1,0 +1,245 @@
+package dev.vigil.shield.detect.pathtraversal;
+
+/**
+ * Walks the path tokens of a canonical text ({@link PathCanonicalizer}) segment by segment, as a file system would
+ * resolve them, and scores what it finds:
+ *
+ * <ul>
+ *   <li>a climb is a segment of two or more dots ({@code ..}, and {@code ...} which old Windows and lax filters treat
+ *       as a climb too), or two or more dots glued to a name where a separator was lost; the walk keeps the depth
+ *       below the token's start, and an escape is a depth below zero;
+ *   <li>a token is absolute when it starts with a separator, a drive ({@code c:}), a UNC prefix, {@code ~}, or a
+ *       {@code file:} URL; other URLs are walked from their path;
+ *   <li>each segment is looked up in {@link SensitiveTargets}; what it finds counts when its context allows.
+ * </ul>
+ *
+ * <p>A token is anchored when it starts the value or follows {@code =}. An escape without a sensitive target counts
+ * when anchored, or with three or more climbs anywhere (so {@code <a href="../">} in HTML does not). At most {@link
+ * #MAX_SEGMENTS} segments per token are looked up.
+ */
+final class PathWalker {
+
+    static final int MAX_SEGMENTS = 64;
+
+    /** Name segments longer than this exist on no file system: a longer one is padding for truncation. */
+    static final int NAME_MAX = 255;
+
+    /** Score: nothing. */
+    static final int NONE = 0;
+    /** Score: padding that only path truncation uses (three or more {@code ./}, an over-long name with dots). */
+    static final int PADDING = 1;
+    /** Score: an anchored escape by one climb. */
+    static final int ESCAPE_ONE = 2;
+    /** Score: an escape by two climbs when anchored, or three anywhere. */
+    static final int ESCAPE = 3;
+    /** Score: a sensitive file named without climbing. */
+    static final int SENSITIVE = 4;
+    /** Score: climbing to a sensitive file. */
+    static final int ESCAPE_TO_SENSITIVE = 5;
+
+    private final PathCanonicalizer canon;
+    private final String[] segs = new String[MAX_SEGMENTS];
+    private final int[] climbsAt = new int[MAX_SEGMENTS];
+
+    /** Whether the last token walked was absolute (or continued an absolute one across a space). */
+    private boolean lastAbs;
+    /** Whether the last segment named had a {@code :line} suffix, as in a stack trace. */
+    private boolean codeLocation;
+
+    int bestScore;
+    int bestStart;
+    int bestEnd;
+
+    private PathWalker(PathCanonicalizer canon) {
+        this.canon = canon;
+    }
+
+    /** Walks every token of {@code canon}; the result is in {@link #bestScore}, {@link #bestStart}, {@link #bestEnd}. */
+    static PathWalker walk(PathCanonicalizer canon) {
+        PathWalker w = new PathWalker(canon);
+        w.run();
+        return w;
+    }
+
+    private void run() {
+        char[] t = canon.text;
+        int n = canon.length;
+        int i = 0;
+        boolean first = true;
+        boolean anchored = true;
+        int gap = 0;
+        while (i < n) {
+            char c = t[i];
+            if (c == PathCanonicalizer.BOUNDARY || c == PathCanonicalizer.ASSIGN) {
+                anchored = c == PathCanonicalizer.ASSIGN;
+                gap++;
+                i++;
+                continue;
+            }
+            int end = i;
+            while (end < n && t[end] != PathCanonicalizer.BOUNDARY && t[end] != PathCanonicalizer.ASSIGN) {
+                end++;
+            }
+            // C:\Program Files\...: one space inside an absolute path continues it
+            boolean continues = !first && lastAbs && gap == 1 && !anchored;
+            int score = token(t, i, end, first || anchored, continues);
+            gap = 0;
+            if (score > bestScore) {
+                bestScore = score;
+                bestStart = canon.from[i];
+                bestEnd = canon.from[end - 1] + 1;
+                if (score == ESCAPE_TO_SENSITIVE) {
+                    return;
+                }
+            }
+            first = false;
+            anchored = false;
+            i = end;
+        }
+    }
+
+    private int token(char[] t, int ts, int te, boolean anchored, boolean continues) {
+        int p = ts;
+        boolean abs = continues;
+        codeLocation = false;
+        int q = p;
+        while (q < te && (isAlnum(t[q]) || t[q] == '.' || t[q] == '+' || t[q] == '-')) {
+            q++;
+        }
+        if (q < te && q > p && t[q] == ':') {
+            if (q - p == 1 && isLetter(t[p])) {
+                abs = true; // drive letter
+                p = q + 1;
+            } else if (q - p == 4 && t[p] == 'f' && t[p + 1] == 'i' && t[p + 2] == 'l' && t[p + 3] == 'e') {
+                abs = true;
+                p = q + 1;
+            } else if (q + 2 < te && t[q + 1] == '/' && t[q + 2] == '/') {
+                // another URL: skip the authority, walk the path
+                p = q + 3;
+                while (p < te && t[p] != '/') {
+                    p++;
+                }
+            }
+        }
+        if (p < te && (t[p] == '/' || t[p] == '~')) {
+            abs = true;
+        }
+        int ns = 0;
+        int noops = 0;
+        boolean overlong = false;
+        int climbs = 0;
+        int depth = 0;
+        int minDepth = 0;
+        int k = p;
+        while (k < te) {
+            if (t[k] == '/') {
+                k++;
+                continue;
+            }
+            int a = k;
+            while (k < te && t[k] != '/') {
+                k++;
+            }
+            int b = k;
+            int dots = 0;
+            while (a + dots < b && t[a + dots] == '.') {
+                dots++;
+            }
+            if (b - a > NAME_MAX && t[b - 1] == '.' && t[b - 2] == '.') {
+                overlong = true;
+            }
+            if (dots == b - a) {
+                if (dots == 1) {
+                    noops++;
+                }
+                if (dots >= 2) {
+                    climbs++;
+                    depth--;
+                    minDepth = Math.min(minDepth, depth);
+                }
+                continue;
+            }
+            if (dots >= 2) {
+                climbs++; // dots glued to a name: the separator was lost or stripped
+                depth--;
+                minDepth = Math.min(minDepth, depth);
+                a += dots;
+            }
+            if (ns == 0 && b - a == 2 && t[a + 1] == ':' && isLetter(t[a])) {
+                abs = true; // file:/c:/...
+                continue;
+            }
+            depth++;
+            if (ns < MAX_SEGMENTS) {
+                segs[ns] = name(t, a, b);
+                climbsAt[ns] = climbs;
+                ns++;
+            }
+        }
+        lastAbs = abs;
+        int target = SensitiveTargets.NONE;
+        for (int s = 0; s < ns && target != SensitiveTargets.STRONG; s++) {
+            int kind = SensitiveTargets.match(segs, s, ns);
+            if (kind == SensitiveTargets.NONE) {
+                continue;
+            }
+            boolean climbed = climbsAt[s] > 0;
+            boolean counts;
+            if (codeLocation && kind != SensitiveTargets.STRONG) {
+                continue; // a stack frame (/var/task/index.js:18:7) names code, it does not read it
+            }
+            switch (kind) {
+                case SensitiveTargets.STRONG:
+                    counts = true;
+                    break;
+                case SensitiveTargets.ROOT:
+                case SensitiveTargets.HIDDEN:
+                    counts = climbed || abs && s == 0;
+                    break;
+                default:
+                    counts = climbed || abs;
+                    break;
+            }
+            if (counts) {
+                target = Math.max(target, kind);
+            }
+        }
+        if (target != SensitiveTargets.NONE) {
+            return climbs > 0 ? ESCAPE_TO_SENSITIVE : SENSITIVE;
+        }
+        if (minDepth < 0) {
+            if (climbs >= 3 || anchored && climbs >= 2) {
+                return ESCAPE;
+            }
+            if (anchored) {
+                return ESCAPE_ONE;
+            }
+        }
+        return noops >= 3 || overlong ? PADDING : NONE;
+    }
+
+    /** The segment as a name: trailing dots dropped (Windows ignores them), an alternate data stream cut off. */
+    private String name(char[] t, int a, int b) {
+        for (int k = a + 2; k < b; k++) {
+            if (t[k] == ':') {
+                if (k + 1 < b && t[k + 1] >= '0' && t[k + 1] <= '9') {
+                    codeLocation = true;
+                }
+                b = k;
+                break;
+            }
+        }
+        while (b > a + 1 && t[b - 1] == '.') {
+            b--;
+        }
+        return new String(t, a, b - a);
+    }
+
+    private static boolean isLetter(char c) {
+        return c >= 'a' && c <= 'z';
+    }
+
+    private static boolean isAlnum(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+    }
+}
