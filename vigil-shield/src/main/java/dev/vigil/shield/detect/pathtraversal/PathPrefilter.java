@@ -107,9 +107,11 @@ final class PathPrefilter {
             case 'e':
                 return AsciiText.regionMatchesLower(s, at, "env");
             case 's':
-                return AsciiText.regionMatchesLower(s, at, "ssh");
+                return AsciiText.regionMatchesLower(s, at, "ssh") || AsciiText.regionMatchesLower(s, at, "sql");
             case 'a':
-                return AsciiText.regionMatchesLower(s, at, "aws");
+                return AsciiText.regionMatchesLower(s, at, "aws") || AsciiText.regionMatchesLower(s, at, "asa");
+            case 'b':
+                return AsciiText.regionMatchesLower(s, at, "bak") || AsciiText.regionMatchesLower(s, at, "bash");
             default:
                 return false;
         }
@@ -149,6 +151,9 @@ final class PathPrefilter {
             case '.':
             case '~':
                 return true;
+            case '/':
+            case '\\':
+                return i + 3 < n && s.charAt(i + 2) == '/' && s.charAt(i + 3) == '/'; // separator padding
             case 'e':
                 return AsciiText.regionMatchesLower(s, i + 1, "etc");
             case 'p':
@@ -174,6 +179,8 @@ final class PathPrefilter {
                 return AsciiText.regionMatchesLower(s, i + 1, "win");
             case 'i':
                 return AsciiText.regionMatchesLower(s, i + 1, "inetpub");
+            case 't':
+                return AsciiText.regionMatchesLower(s, i + 1, "tmp/");
             case 'm':
                 return AsciiText.regionMatchesLower(s, i + 1, "meta-inf");
             default:
@@ -185,10 +192,10 @@ final class PathPrefilter {
         if (i == 0 || !AsciiText.isLetter(s.charAt(i - 1))) {
             return false;
         }
-        // drive letter: a single letter before the colon, a slash after it
-        if (i + 1 < n) {
+        // drive letter: a single letter before the colon, a slash or a name after it
+        if (i + 1 < n && (i == 1 || !AsciiText.isLetter(s.charAt(i - 2)))) {
             char d = s.charAt(i + 1);
-            if ((d == '/' || d == '\\') && (i == 1 || !AsciiText.isLetter(s.charAt(i - 2)))) {
+            if (d == '/' || d == '\\' || AsciiText.regionMatchesLower(s, i + 1, "inetpub")) {
                 return true;
             }
         }

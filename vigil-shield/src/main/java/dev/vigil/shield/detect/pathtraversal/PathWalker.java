@@ -130,9 +130,19 @@ final class PathWalker {
         int climbs = 0;
         int depth = 0;
         int minDepth = 0;
+        int dotSegs = 0;
+        boolean longName = false;
+        boolean onlyNoops = true;
         int k = p;
+        while (k < te && t[k] == '/') {
+            k++;
+        }
+        noops = Math.max(0, k - p - 1);
         while (k < te) {
             if (t[k] == '/') {
+                if (k > p && t[k - 1] == '/') {
+                    noops++;
+                }
                 k++;
                 continue;
             }
@@ -148,9 +158,17 @@ final class PathWalker {
             if (b - a > NAME_MAX && t[b - 1] == '.' && t[b - 2] == '.') {
                 overlong = true;
             }
+            if (dots == b - a && dots >= 2 && longName) {
+                overlong = true;
+            }
+            longName = b - a > NAME_MAX;
+            if (dots != b - a) {
+                onlyNoops = false;
+            }
             if (dots == b - a) {
                 if (dots == 1) {
                     noops++;
+                    dotSegs++;
                 }
                 if (dots >= 2) {
                     climbs++;
@@ -193,8 +211,11 @@ final class PathWalker {
                     counts = true;
                     break;
                 case SensitiveTargets.ROOT:
-                case SensitiveTargets.HIDDEN:
                     counts = climbed || abs && s == 0;
+                    break;
+                case SensitiveTargets.HIDDEN:
+                    // a dot-directory anywhere in an absolute path, a dot-file only at its start
+                    counts = climbed || abs && (s == 0 || s + 1 < ns);
                     break;
                 default:
                     counts = climbed || abs;
@@ -215,7 +236,10 @@ final class PathWalker {
                 return ESCAPE_ONE;
             }
         }
-        return noops >= 3 || overlong ? PADDING : NONE;
+        if (overlong || noops >= 3 && (dotSegs > 0 || onlyNoops && anchored) || dotSegs >= 2 && anchored) {
+            return PADDING;
+        }
+        return NONE;
     }
 
     /** The segment as a name: trailing dots dropped (Windows ignores them), an alternate data stream cut off. */

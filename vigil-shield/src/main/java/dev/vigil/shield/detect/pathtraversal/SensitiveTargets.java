@@ -46,7 +46,20 @@ final class SensitiveTargets {
                 }
                 return procEntry(next) ? STRONG : ROOT;
             case "sys":
-                return next != null && sysEntry(next) ? ROOT : NONE;
+                if (next == null) {
+                    return NONE;
+                }
+                switch (next) {
+                    case "class":
+                    case "kernel":
+                    case "devices":
+                    case "block":
+                    case "firmware":
+                    case "hypervisor":
+                        return STRONG;
+                    default:
+                        return sysEntry(next) ? ROOT : NONE;
+                }
             case "var":
                 return next != null && (varEntry(next) || i + 2 < n) ? ROOT : NONE;
             case "usr":
@@ -56,6 +69,7 @@ final class SensitiveTargets {
                 return next != null && devEntry(next) ? ROOT : NONE;
             case "root":
             case "boot":
+            case "tmp":
             case "opt":
             case "private":
                 return next != null ? ROOT : NONE;
@@ -176,6 +190,16 @@ final class SensitiveTargets {
         if (len > 7 && s.startsWith("web-inf") && s.endsWith(".xml")) {
             return STRONG;
         }
+        if (len > 7 && s.startsWith("inetpub")) {
+            return ROOT; // inetpub and more with the separators lost
+        }
+        if (s.endsWith("global.asa") || s.endsWith("global.asax")) {
+            return FILE; // IIS/ASP application configuration
+        }
+        if (s.endsWith(".sql") || s.contains(".sql.") || s.endsWith(".bak") || s.endsWith(".sqlite")
+                || s.endsWith(".mdb")) {
+            return FILE; // database dumps and backups
+        }
         if (len > 4 && (s.endsWith(".log") || s.endsWith(".ini") || s.endsWith(".conf") || s.endsWith(".cnf"))) {
             return FILE;
         }
@@ -249,6 +273,30 @@ final class SensitiveTargets {
             case "cmdline":
             case "environ":
             case "sched_debug":
+            case "interrupts":
+            case "stat":
+            case "uptime":
+            case "loadavg":
+            case "partitions":
+            case "filesystems":
+            case "devices":
+            case "swaps":
+            case "kallsyms":
+            case "iomem":
+            case "ioports":
+            case "diskstats":
+            case "vmstat":
+            case "zoneinfo":
+            case "slabinfo":
+            case "timer_list":
+            case "keys":
+            case "crypto":
+            case "sys":
+            case "driver":
+            case "tty":
+            case "bus":
+            case "fs":
+            case "irq":
             case "kcore":
             case "modules":
             case "config.gz":
