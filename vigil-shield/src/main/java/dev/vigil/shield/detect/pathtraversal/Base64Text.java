@@ -15,15 +15,12 @@ final class Base64Text {
     /** The decoded text of {@code s}, or null. */
     static String decode(String s) {
         int n = s.length();
-        if (n < MIN_LENGTH || n > PathCanonicalizer.CAP) {
+        if (n < MIN_LENGTH || n > PathCanonicalizer.CAP || (n & 3) != 0) {
             return null;
         }
         int end = n;
         while (end > 0 && s.charAt(end - 1) == '=' && n - end < 2) {
             end--;
-        }
-        if (n % 4 != 0 && end != n) {
-            return null;
         }
         boolean slashOrDigit = false;
         for (int i = 0; i < end; i++) {

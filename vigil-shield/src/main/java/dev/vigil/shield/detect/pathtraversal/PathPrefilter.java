@@ -12,83 +12,89 @@ final class PathPrefilter {
 
     private PathPrefilter() {}
 
+    /** Characters below 64 that need a closer look: . / : % 0 - */
+    private static final long LOW = 1L << '.' | 1L << '/' | 1L << ':' | 1L << '%' | 1L << '0' | 1L << '-';
+
     /** Whether {@code s} (its first {@code limit} characters) may hold a path attack. */
     static boolean mayMatch(String s, int limit) {
         int n = Math.min(s.length(), limit);
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            if (c < 0x80) {
-                switch (c) {
-                    case '.':
-                        if (i + 1 < n) {
-                            char d = s.charAt(i + 1);
-                            if (d == '.' || d == '%') {
-                                return true;
-                            }
-                            if (extension(s, i + 1)) {
-                                return true;
-                            }
-                        }
-                        break;
-                    case '\\':
-                        return true;
-                    case '/':
-                        if (slashContext(s, i, n)) {
-                            return true;
-                        }
-                        break;
-                    case ':':
-                        if (colonContext(s, i, n)) {
-                            return true;
-                        }
-                        break;
-                    case '0':
-                        if (i + 3 < n && (s.charAt(i + 1) | 0x20) == 'x') {
-                            char h = s.charAt(i + 2);
-                            char l = (char) (s.charAt(i + 3) | 0x20);
-                            if ((h == '2' && (l == 'e' || l == 'f')) || (h == '5' && l == 'c')) {
-                                return true;
-                            }
-                        }
-                        break;
-                    case '-':
-                        if (AsciiText.regionMatchesLower(s, i + 1, "inf")) {
-                            return true;
-                        }
-                        break;
-                    case '_':
-                        if (AsciiText.regionMatchesLower(s, i + 1, "log")) {
-                            return true;
-                        }
-                        break;
-                    case '%':
-                        if (percent(s, i, n)) {
-                            return true;
-                        }
-                        break;
-                    case 'e':
-                    case 'E':
-                        if (i + 3 < n
-                                && AsciiText.regionMatchesLower(s, i, "etc")
-                                && (i == 0 || !AsciiText.isLetter(s.charAt(i - 1)))) {
-                            char d = s.charAt(i + 3);
-                            if (!AsciiText.isLetter(d) && !AsciiText.isSpace(d) && d != '.' && d != ',') {
-                                return true;
-                            }
-                        }
-                        break;
-                    default:
-                        break;
+            if (c >= 'a') {
+                // lower-case letters, the commonest case: one compare more
+                if (c >= 0x80 && high(c)) {
+                    return true;
                 }
-            } else if (PathCanonicalizer.isDotLike(c)
-                    || PathCanonicalizer.isSlashLike(c)
-                    || c == 0xC0
-                    || c == 0xC1
-                    || c == 0xFFFD) {
+            } else if (c < 64) {
+                if ((LOW >>> c & 1L) != 0 && low(s, i, n, c)) {
+                    return true;
+                }
+            } else if (c == '\\' && backslash(s, i, n)
+                    || c == '_' && AsciiText.regionMatchesLower(s, i + 1, "log") && !letterAt(s, i + 4, n)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** A backslash, unless it starts a JSON or C escape of a quote or a control character. */
+    private static boolean backslash(String s, int i, int n) {
+        if (i + 1 >= n) {
+            return false;
+        }
+        switch (s.charAt(i + 1)) {
+            case '"':
+            case '\'':
+            case 'n':
+            case 'r':
+            case 't':
+            case 'u':
+                return false;
+            default:
+                return true;
+        }
+    }
+
+    private static boolean letterAt(String s, int at, int n) {
+        return at < n && AsciiText.isLetter(s.charAt(at));
+    }
+
+    private static boolean high(char c) {
+        return PathCanonicalizer.isDotLike(c)
+                || PathCanonicalizer.isSlashLike(c)
+                || c == 0xC0
+                || c == 0xC1
+                || c == 0x2025
+                || c == 0x2026
+                || c == 0xFFFD;
+    }
+
+    private static boolean low(String s, int i, int n, char c) {
+        switch (c) {
+            case '.':
+                if (i + 1 < n) {
+                    char d = s.charAt(i + 1);
+                    return d == '.' || d == '%' || extension(s, i + 1);
+                }
+                return false;
+            case '/':
+                return slashContext(s, i, n);
+            case ':':
+                return colonContext(s, i, n);
+            case '%':
+                return percent(s, i, n);
+            case '0':
+                if (i + 3 < n && (s.charAt(i + 1) | 0x20) == 'x') {
+                    char h = s.charAt(i + 2);
+                    char l = (char) (s.charAt(i + 3) | 0x20);
+                    return h == '2' && (l == 'e' || l == 'f') || h == '5' && l == 'c';
+                }
+                return false;
+            case '-':
+                return AsciiText.regionMatchesLower(s, i + 1, "inf");
+            default:
+                return false;
+        }
     }
 
     /** A file extension or dot-name that sensitive files carry: .ini, .log, .conf, .cnf, .passwd, .env, .ht... */
@@ -103,13 +109,15 @@ final class PathPrefilter {
             case 'p':
                 return AsciiText.regionMatchesLower(s, at, "passwd");
             case 'h':
-                return AsciiText.regionMatchesLower(s, at, "ht");
+                return AsciiText.regionMatchesLower(s, at, "htp") || AsciiText.regionMatchesLower(s, at, "hta")
+                        || AsciiText.regionMatchesLower(s, at, "history");
             case 'e':
                 return AsciiText.regionMatchesLower(s, at, "env");
             case 's':
                 return AsciiText.regionMatchesLower(s, at, "ssh") || AsciiText.regionMatchesLower(s, at, "sql");
             case 'a':
-                return AsciiText.regionMatchesLower(s, at, "aws") || AsciiText.regionMatchesLower(s, at, "asa");
+                return AsciiText.regionMatchesLower(s, at, "aws")
+                        || AsciiText.regionMatchesLower(s, at, "asa") && !letterAt(s, at + 3, s.length());
             case 'b':
                 return AsciiText.regionMatchesLower(s, at, "bak") || AsciiText.regionMatchesLower(s, at, "bash");
             default:
@@ -124,10 +132,16 @@ final class PathPrefilter {
         }
         char h = AsciiText.lower(s.charAt(i + 1));
         char l = AsciiText.lower(s.charAt(i + 2));
-        if (!isHex(h) || !isHex(l)) {
-            return true;
+        if (isHex(h) && isHex(l)) {
+            // the decoded variants show the rest; what they cannot decode is an overlong lead
+            return h == 'c' && (l == '0' || l == '1');
         }
-        return h == 'c' && (l == '0' || l == '1') || h == '2' && (l == 'e' || l == 'f') || h == '5' && l == 'c';
+        // junk where a separator goes (%bg%qf, %c1%8s) or a nested escape (%%35%%63)
+        return isAlnum(h) && isAlnum(l) || h == '%' && isHex(l);
+    }
+
+    private static boolean isAlnum(char c) {
+        return c >= '0' && c <= '9' || c >= 'a' && c <= 'z';
     }
 
     private static boolean isHex(char c) {
@@ -199,7 +213,7 @@ final class PathPrefilter {
                 return true;
             }
         }
-        // a scheme: file:, php:, expect:, phar:, zip:, data:, glob:, compress.zlib:, ...
-        return StreamWrappers.schemeEndsAt(s, i) != null;
+        // a scheme followed by a slash: file:/, php://, expect://, phar://, zip://, data://, ...
+        return i + 1 < n && s.charAt(i + 1) == '/' && StreamWrappers.schemeEndsAt(s, i) != null;
     }
 }
