@@ -195,6 +195,9 @@ final class PathWalker {
             }
         }
         lastAbs = abs;
+        // an absolute path counts where it is the value (or a parameter's value), not inside prose;
+        // a path followed by ", line N" is a Python stack frame
+        boolean rooted = abs && (anchored || continues) && !codeLocation && !lineFollows(t, te);
         int target = SensitiveTargets.NONE;
         for (int s = 0; s < ns && target != SensitiveTargets.STRONG; s++) {
             int kind = SensitiveTargets.match(segs, s, ns);
@@ -203,22 +206,19 @@ final class PathWalker {
             }
             boolean climbed = climbsAt[s] > 0;
             boolean counts;
-            if (codeLocation && kind != SensitiveTargets.STRONG) {
-                continue; // a stack frame (/var/task/index.js:18:7) names code, it does not read it
-            }
             switch (kind) {
                 case SensitiveTargets.STRONG:
                     counts = true;
                     break;
                 case SensitiveTargets.ROOT:
-                    counts = climbed || abs && s == 0;
+                    counts = climbed || s == 0 && (rooted || abs && isSystemRoot(segs[0]));
                     break;
                 case SensitiveTargets.HIDDEN:
                     // a dot-directory anywhere in an absolute path, a dot-file only at its start
-                    counts = climbed || abs && (s == 0 || s + 1 < ns);
+                    counts = climbed || rooted && (s == 0 || s + 1 < ns);
                     break;
                 default:
-                    counts = climbed || abs;
+                    counts = climbed || rooted;
                     break;
             }
             if (counts) {
@@ -240,6 +240,22 @@ final class PathWalker {
             return PADDING;
         }
         return NONE;
+    }
+
+    /** /etc and /proc: no prose or code names a file there except to read it. */
+    private static boolean isSystemRoot(String seg) {
+        return seg.equals("etc") || seg.equals("proc");
+    }
+
+    /** Whether the word after {@code te} (past boundaries) is {@code line}, as in a Python stack frame. */
+    private boolean lineFollows(char[] t, int te) {
+        int n = canon.length;
+        int k = te;
+        while (k < n && t[k] == PathCanonicalizer.BOUNDARY) {
+            k++;
+        }
+        return k + 4 <= n && t[k] == 'l' && t[k + 1] == 'i' && t[k + 2] == 'n' && t[k + 3] == 'e'
+                && (k + 4 == n || t[k + 4] == PathCanonicalizer.BOUNDARY);
     }
 
     /** The segment as a name: trailing dots dropped (Windows ignores them), an alternate data stream cut off. */
