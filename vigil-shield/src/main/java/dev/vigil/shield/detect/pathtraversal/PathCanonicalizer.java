@@ -128,7 +128,6 @@ final class PathCanonicalizer {
             case ';':
             case '?':
             case '#':
-            case '*':
                 emit('/', i);
                 return i + 1;
             case '%':
@@ -144,6 +143,7 @@ final class PathCanonicalizer {
             case '@':
             case '+':
             case '!':
+            case '*':
                 emit(c, i);
                 return i + 1;
             default:
@@ -287,10 +287,10 @@ final class PathCanonicalizer {
                 return j;
             }
         }
-        if (c == 0xA0) {
-            emit(BOUNDARY, i);
+        if (c < 0xA0) {
+            emit('/', i); // stray continuation bytes (no text uses C1 controls) stand where a separator went
         } else if (c < 0xC0 || c == 0xD7 || c == 0xF7) {
-            emit('/', i); // stray continuation bytes and symbols stand where a separator went
+            emit(BOUNDARY, i); // no-break space and symbols (© ° « ») separate words
         } else {
             emit(c, i);
         }

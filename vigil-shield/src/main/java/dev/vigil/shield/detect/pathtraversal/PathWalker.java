@@ -214,7 +214,7 @@ final class PathWalker {
                     counts = climbed || s == 0 && (rooted || abs && isSystemRoot(segs[0]));
                     break;
                 case SensitiveTargets.HIDDEN:
-                    // a dot-directory anywhere in an absolute path, a dot-file only at its start
+                    // a dot-directory in an absolute path, a dot-file at its root
                     counts = climbed || rooted && (s == 0 || s + 1 < ns);
                     break;
                 default:

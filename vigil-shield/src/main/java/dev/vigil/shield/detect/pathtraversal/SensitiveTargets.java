@@ -17,7 +17,8 @@ package dev.vigil.shield.detect.pathtraversal;
  *       .htaccess}, {@code .env}, {@code application.properties}, {@code access.log}): count in an absolute path or
  *       after a climb;
  *   <li>{@link #HIDDEN}: any other dot-directory or dot-file ({@code .git}, {@code .docker}, tool configuration):
- *       counts as the first segment of an absolute path or after a climb; {@code .well-known} never counts.
+ *       counts after a climb, as a directory anywhere in an absolute path, or as a file at its root; {@code
+ *       .well-known} never counts.
  * </ul>
  */
 final class SensitiveTargets {
@@ -63,6 +64,8 @@ final class SensitiveTargets {
             case "var":
                 return next != null && (varEntry(next) || i + 2 < n) ? ROOT : NONE;
             case "usr":
+                // programs under /usr/bin are the command-injection detector's business
+                return i + 2 < n && !seg[i + 1].equals("bin") && !seg[i + 1].equals("sbin") ? ROOT : NONE;
             case "volumes":
                 return i + 2 < n ? ROOT : NONE;
             case "dev":
@@ -143,6 +146,16 @@ final class SensitiveTargets {
             case ".htaccess":
             case ".env":
             case ".bashrc":
+            case ".bash_profile":
+            case ".bash_logout":
+            case ".login":
+            case ".logout":
+            case ".cshrc":
+            case ".forward":
+            case ".rhosts":
+            case ".shosts":
+            case ".xauthority":
+            case ".viminfo":
             case ".profile":
             case ".history":
             case ".npmrc":
