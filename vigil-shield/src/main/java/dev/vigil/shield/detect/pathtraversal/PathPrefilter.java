@@ -109,7 +109,8 @@ final class PathPrefilter {
             case 'p':
                 return AsciiText.regionMatchesLower(s, at, "passwd");
             case 'h':
-                return AsciiText.regionMatchesLower(s, at, "htp") || AsciiText.regionMatchesLower(s, at, "hta")
+                return AsciiText.regionMatchesLower(s, at, "htp")
+                        || AsciiText.regionMatchesLower(s, at, "hta")
                         || AsciiText.regionMatchesLower(s, at, "history");
             case 'e':
                 return AsciiText.regionMatchesLower(s, at, "env");
@@ -153,8 +154,10 @@ final class PathPrefilter {
         if (i >= 3 && AsciiText.regionMatchesLower(s, i - 3, "etc")) {
             return true;
         }
-        if (i >= 4 && (AsciiText.regionMatchesLower(s, i - 4, "proc") || AsciiText.regionMatchesLower(s, i - 4, ".ssh")
-                || AsciiText.regionMatchesLower(s, i - 4, ".aws"))) {
+        if (i >= 4
+                && (AsciiText.regionMatchesLower(s, i - 4, "proc")
+                        || AsciiText.regionMatchesLower(s, i - 4, ".ssh")
+                        || AsciiText.regionMatchesLower(s, i - 4, ".aws"))) {
             return true;
         }
         if (i + 1 >= n) {

@@ -70,8 +70,9 @@ public final class PathTraversalDetector implements Detector {
             if (bestScore < PathWalker.SENSITIVE) {
                 long wrapper = StreamWrappers.find(text, PathCanonicalizer.CAP);
                 if (wrapper >= 0) {
-                    sink.report(new Detection(WRAPPER, "PHP stream wrapper inclusion", Severity.HIGH, v,
-                            (int) (wrapper >>> 32), (int) wrapper));
+                    sink.report(new Detection(
+                            WRAPPER, "PHP stream wrapper inclusion", Severity.HIGH, v, (int) (wrapper >>> 32), (int)
+                                    wrapper));
                     return;
                 }
             }
@@ -94,24 +95,39 @@ public final class PathTraversalDetector implements Detector {
         Detection d;
         switch (bestScore) {
             case PathWalker.ESCAPE_TO_SENSITIVE:
-                d = new Detection(ESCAPE, "Directory traversal to a sensitive file", Severity.CRITICAL, bestVariant,
-                        bestStart, bestEnd);
+                d = new Detection(
+                        ESCAPE,
+                        "Directory traversal to a sensitive file",
+                        Severity.CRITICAL,
+                        bestVariant,
+                        bestStart,
+                        bestEnd);
                 break;
             case PathWalker.SENSITIVE:
-                d = new Detection(SENSITIVE_FILE, "Read of a sensitive file", Severity.HIGH, bestVariant, bestStart,
-                        bestEnd);
+                d = new Detection(
+                        SENSITIVE_FILE, "Read of a sensitive file", Severity.HIGH, bestVariant, bestStart, bestEnd);
                 break;
             case PathWalker.ESCAPE:
-                d = new Detection(ESCAPE, "Directory traversal: path climbs above its start", Severity.HIGH,
-                        bestVariant, bestStart, bestEnd);
+                d = new Detection(
+                        ESCAPE,
+                        "Directory traversal: path climbs above its start",
+                        Severity.HIGH,
+                        bestVariant,
+                        bestStart,
+                        bestEnd);
                 break;
             case PathWalker.ESCAPE_ONE:
-                d = new Detection(ESCAPE, "Directory traversal: path climbs above its start", Severity.MEDIUM,
-                        bestVariant, bestStart, bestEnd);
+                d = new Detection(
+                        ESCAPE,
+                        "Directory traversal: path climbs above its start",
+                        Severity.MEDIUM,
+                        bestVariant,
+                        bestStart,
+                        bestEnd);
                 break;
             default:
-                d = new Detection(TRUNCATION, "Path truncation padding", Severity.MEDIUM, bestVariant, bestStart,
-                        bestEnd);
+                d = new Detection(
+                        TRUNCATION, "Path truncation padding", Severity.MEDIUM, bestVariant, bestStart, bestEnd);
                 break;
         }
         sink.report(d);

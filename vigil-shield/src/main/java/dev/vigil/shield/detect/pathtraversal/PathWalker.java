@@ -254,7 +254,11 @@ final class PathWalker {
         while (k < n && t[k] == PathCanonicalizer.BOUNDARY) {
             k++;
         }
-        return k + 4 <= n && t[k] == 'l' && t[k + 1] == 'i' && t[k + 2] == 'n' && t[k + 3] == 'e'
+        return k + 4 <= n
+                && t[k] == 'l'
+                && t[k + 1] == 'i'
+                && t[k + 2] == 'n'
+                && t[k + 3] == 'e'
                 && (k + 4 == n || t[k + 4] == PathCanonicalizer.BOUNDARY);
     }
 

@@ -84,7 +84,10 @@ final class SensitiveTargets {
                 if (next == null) {
                     return NONE;
                 }
-                if (next.equals("repair") || next.equals("panther") || next.equals("debug") || next.equals("minidump")) {
+                if (next.equals("repair")
+                        || next.equals("panther")
+                        || next.equals("debug")
+                        || next.equals("minidump")) {
                     return STRONG;
                 }
                 return next.endsWith(".ini") || next.endsWith(".log") ? FILE : NONE;
@@ -209,7 +212,10 @@ final class SensitiveTargets {
         if (s.endsWith("global.asa") || s.endsWith("global.asax")) {
             return FILE; // IIS/ASP application configuration
         }
-        if (s.endsWith(".sql") || s.contains(".sql.") || s.endsWith(".bak") || s.endsWith(".sqlite")
+        if (s.endsWith(".sql")
+                || s.contains(".sql.")
+                || s.endsWith(".bak")
+                || s.endsWith(".sqlite")
                 || s.endsWith(".mdb")) {
             return FILE; // database dumps and backups
         }
