@@ -15,9 +15,43 @@ final class PathPrefilter {
     /** Characters below 64 that need a closer look: . / : % 0 - */
     private static final long LOW = 1L << '.' | 1L << '/' | 1L << ':' | 1L << '%' | 1L << '0' | 1L << '-';
 
+    /** Below this length one pass over the characters beats a series of vectorised {@code indexOf} calls. */
+    private static final int SHORT = 64;
+
+    /** The characters below U+0100 that start a closer look. */
+    private static final String TRIGGERS = "./:%\\0-_";
+
+    /** The characters from U+0100 up that stand for dots and slashes (see {@link PathCanonicalizer}). */
+    private static final String LOOKALIKES =
+            "\uFF0E\u2024\uFE52\u2025\u2026\u2215\u2216\u2044\u29F5\u29F8\u29F9\uFE68\uFF0F\uFF3C\uEFC8\uF025\uFFFD";
+
     /** Whether {@code s} (its first {@code limit} characters) may hold a path attack. */
     static boolean mayMatch(String s, int limit) {
         int n = Math.min(s.length(), limit);
+        if (n < SHORT || n < s.length()) {
+            return scan(s, n);
+        }
+        // long text: String.indexOf is vectorised, and returns at once for a character a Latin-1 string cannot hold
+        for (int k = 0; k < TRIGGERS.length(); k++) {
+            char c = TRIGGERS.charAt(k);
+            for (int i = s.indexOf(c); i >= 0; i = s.indexOf(c, i + 1)) {
+                if (c == '\\' ? backslash(s, i, n) : c == '_' ? underscore(s, i, n) : low(s, i, n, c)) {
+                    return true;
+                }
+            }
+        }
+        if (s.indexOf(0xC0) >= 0 || s.indexOf(0xC1) >= 0) {
+            return true;
+        }
+        for (int k = 0; k < LOOKALIKES.length(); k++) {
+            if (s.indexOf(LOOKALIKES.charAt(k)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean scan(String s, int n) {
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 'a') {
@@ -29,12 +63,15 @@ final class PathPrefilter {
                 if ((LOW >>> c & 1L) != 0 && low(s, i, n, c)) {
                     return true;
                 }
-            } else if (c == '\\' && backslash(s, i, n)
-                    || c == '_' && AsciiText.regionMatchesLower(s, i + 1, "log") && !letterAt(s, i + 4, n)) {
+            } else if (c == '\\' && backslash(s, i, n) || c == '_' && underscore(s, i, n)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean underscore(String s, int i, int n) {
+        return AsciiText.regionMatchesLower(s, i + 1, "log") && !letterAt(s, i + 4, n);
     }
 
     /** A backslash, unless it starts a JSON or C escape of a quote or a control character. */
