@@ -138,9 +138,11 @@ final class PathPrefilter {
     private static boolean extension(String s, int at) {
         switch (AsciiText.lower(s.charAt(at))) {
             case 'i':
-                return AsciiText.regionMatchesLower(s, at, "ini");
+                return AsciiText.regionMatchesLower(s, at, "ini") || AsciiText.regionMatchesLower(s, at, "iconv.");
             case 'l':
                 return AsciiText.regionMatchesLower(s, at, "log");
+            case 't':
+                return AsciiText.regionMatchesLower(s, at, "toupper") || AsciiText.regionMatchesLower(s, at, "tolower");
             case 'c':
                 return AsciiText.regionMatchesLower(s, at, "conf") || AsciiText.regionMatchesLower(s, at, "cnf");
             case 'p':
@@ -150,14 +152,23 @@ final class PathPrefilter {
                         || AsciiText.regionMatchesLower(s, at, "hta")
                         || AsciiText.regionMatchesLower(s, at, "history");
             case 'e':
-                return AsciiText.regionMatchesLower(s, at, "env");
+                return AsciiText.regionMatchesLower(s, at, "env") || AsciiText.regionMatchesLower(s, at, "err");
             case 's':
                 return AsciiText.regionMatchesLower(s, at, "ssh") || AsciiText.regionMatchesLower(s, at, "sql");
             case 'a':
                 return AsciiText.regionMatchesLower(s, at, "aws")
                         || AsciiText.regionMatchesLower(s, at, "asa") && !letterAt(s, at + 3, s.length());
             case 'b':
-                return AsciiText.regionMatchesLower(s, at, "bak") || AsciiText.regionMatchesLower(s, at, "bash");
+                return AsciiText.regionMatchesLower(s, at, "bak")
+                        || AsciiText.regionMatchesLower(s, at, "bash")
+                        || AsciiText.regionMatchesLower(s, at, "base64-");
+            case 'r':
+                return AsciiText.regionMatchesLower(s, at, "rot13");
+            case 'd':
+                return AsciiText.regionMatchesLower(s, at, "deflate")
+                        || AsciiText.regionMatchesLower(s, at, "decompress");
+            case 'q':
+                return AsciiText.regionMatchesLower(s, at, "quoted-printable-");
             default:
                 return false;
         }

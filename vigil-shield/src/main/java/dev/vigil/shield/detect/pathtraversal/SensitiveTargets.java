@@ -62,7 +62,14 @@ final class SensitiveTargets {
                         return sysEntry(next) ? ROOT : NONE;
                 }
             case "var":
+                if (next != null && next.equals("run") && i + 2 < n && seg[i + 2].equals("secrets")) {
+                    return STRONG; // Kubernetes service-account tokens
+                }
                 return next != null && (varEntry(next) || i + 2 < n) ? ROOT : NONE;
+            case "run":
+                return next != null && next.equals("secrets") ? STRONG : NONE; // Docker and Kubernetes secrets
+            case "inetsrv":
+                return next != null && next.equals("config") ? STRONG : ROOT; // IIS configuration
             case "usr":
                 // programs under /usr/bin are the command-injection detector's business
                 return i + 2 < n && !seg[i + 1].equals("bin") && !seg[i + 1].equals("sbin") ? ROOT : NONE;
@@ -141,6 +148,11 @@ final class SensitiveTargets {
             case "master.passwd":
             case "unattend.xml":
             case "sysprep.inf":
+            case "sysprep.xml":
+            case "unattend.txt":
+            case "unattended.xml":
+            case "unattended.txt":
+            case "applicationhost.config":
             case "wp-config.php":
                 return STRONG;
             case "passwd":
@@ -219,7 +231,15 @@ final class SensitiveTargets {
                 || s.endsWith(".mdb")) {
             return FILE; // database dumps and backups
         }
-        if (len > 4 && (s.endsWith(".log") || s.endsWith(".ini") || s.endsWith(".conf") || s.endsWith(".cnf"))) {
+        if (s.startsWith("sysprep") || s.startsWith("unattend")) {
+            return FILE; // Windows setup answer files hold administrator passwords
+        }
+        if (len > 4
+                && (s.endsWith(".log")
+                        || s.endsWith(".ini")
+                        || s.endsWith(".conf")
+                        || s.endsWith(".cnf")
+                        || s.endsWith(".err"))) {
             return FILE;
         }
         if (len > 1 && s.charAt(0) == '.' && s.charAt(1) != '.' && !s.equals(".well-known")) {

@@ -53,6 +53,49 @@ final class StreamWrappers {
     }
 
     /**
+     * Where a PHP filter name starts a word in {@code s} ({@code convert.iconv.}, {@code convert.base64-decode}, {@code
+     * string.rot13}, {@code zlib.inflate}, ...): the links of {@code php://filter} chains, which turn an include into
+     * code execution. Returns {@code start << 32 | end}, or -1.
+     */
+    static long findFilter(String s, int limit) {
+        int n = Math.min(s.length(), limit);
+        for (int dot = s.indexOf('.'); dot >= 0 && dot < n; dot = s.indexOf('.', dot + 1)) {
+            int a = dot;
+            while (a > 0 && AsciiText.isLetter(s.charAt(a - 1)) && dot - a < 8) {
+                a--;
+            }
+            if (a == dot || a > 0 && AsciiText.isWord(s.charAt(a - 1))) {
+                continue;
+            }
+            String[] names = FILTERS;
+            for (String name : names) {
+                if (AsciiText.regionMatchesLower(s, a, name)) {
+                    return (long) a << 32 | (a + name.length());
+                }
+            }
+        }
+        return -1;
+    }
+
+    /** PHP's stream filter names, as far as they are only ever written in filter chains. */
+    private static final String[] FILTERS = {
+        "convert.iconv.",
+        "convert.base64-encode",
+        "convert.base64-decode",
+        "convert.quoted-printable-encode",
+        "convert.quoted-printable-decode",
+        "string.rot13",
+        "string.toupper",
+        "string.tolower",
+        "zlib.deflate",
+        "zlib.inflate",
+        "bzip2.compress",
+        "bzip2.decompress",
+        "consumed.",
+        "dechunk.",
+    };
+
+    /**
      * Where an inclusion wrapper starts in {@code s}, as {@code start << 32 | end}, or -1. Scans at most {@code limit}
      * characters.
      */
@@ -62,7 +105,7 @@ final class StreamWrappers {
         while (from < n) {
             int colon = s.indexOf(':', from);
             if (colon < 0 || colon >= n) {
-                return -1;
+                break;
             }
             from = colon + 1;
             if (colon + 2 >= n || s.charAt(colon + 1) != '/' || s.charAt(colon + 2) != '/') {
@@ -86,7 +129,7 @@ final class StreamWrappers {
                 return (long) start << 32 | rest;
             }
         }
-        return -1;
+        return findFilter(s, limit);
     }
 
     private static int phpStream(String s, int at, int n) {

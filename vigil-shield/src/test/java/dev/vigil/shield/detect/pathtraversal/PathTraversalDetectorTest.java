@@ -94,6 +94,9 @@ class PathTraversalDetectorTest {
                 "C:\\Program Files\\Apache Group\\Apache2\\conf\\httpd.conf",
                 "/Windows/System32/config/SAM",
                 "/srv/app/.git/config",
+                "file:///var/run/secrets/kubernetes.io/serviceaccount/token",
+                "C:\\Windows\\Panther\\unattend.xml",
+                "C:/Windows/System32/inetsrv/config/applicationHost.config",
             })
     void naming_a_sensitive_file_is_high(String raw) {
         Detection d = single(raw);
@@ -111,6 +114,8 @@ class PathTraversalDetectorTest {
                 "zip://archive.zip#shell.php",
                 "data://text/plain;base64,SGVsbG8=",
                 "compress.zlib://upload.gz",
+                "convert.iconv.UTF8.UTF16|convert.base64-decode",
+                "string.rot13",
             })
     void stream_wrappers_are_reported(String raw) {
         Detection d = single(raw);
@@ -181,11 +186,25 @@ class PathTraversalDetectorTest {
                 "\"quoted \\\"text\\\" in JSON\"",
                 "dGhpcyBpcyBqdXN0IHRleHQ=",
                 "100% sure, 45% off",
+                "convert the file to utf-8 first",
+                "We use string.format and zlib in our code",
                 "the .env file stays local",
                 "",
             })
     void hard_negatives_are_not_reported(String raw) {
         assertThat(inspect(raw)).as(raw).isEmpty();
+    }
+
+    @Test
+    void long_values_take_the_vectorised_path_with_the_same_result() {
+        String prose = "This is a long comment about our directories and files, nothing to see here. ";
+        assertThat(inspect(prose.repeat(3))).isEmpty();
+        assertThat(single(prose + "file=../../../../etc/passwd").ruleId()).isEqualTo("VGL-PATH-001");
+        assertThat(single(prose + "\uff0e\uff0e\u2215\uff0e\uff0e\u2215etc\u2215issue")
+                        .ruleId())
+                .isEqualTo("VGL-PATH-001");
+        assertThat(single(prose + "..\u00c0\u00af..\u00c0\u00afboot.ini").ruleId())
+                .isEqualTo("VGL-PATH-001");
     }
 
     @Test
