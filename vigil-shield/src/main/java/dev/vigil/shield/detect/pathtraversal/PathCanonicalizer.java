@@ -27,6 +27,9 @@ final class PathCanonicalizer {
     final int[] from;
     int length;
 
+    /** Set once {@code ..2f} or {@code ..5c} is seen: escapes whose {@code %} was lost; later {@code 2f}/{@code 5c} are separators. */
+    private boolean bareHex;
+
     private PathCanonicalizer(int capacity) {
         text = new char[capacity];
         from = new int[capacity];
@@ -116,6 +119,13 @@ final class PathCanonicalizer {
             }
         }
         if (AsciiText.isDigit(c)) {
+            if ((c == '2' || c == '5') && i + 1 < n && isBareSeparator(s, i)) {
+                if (bareHex || length >= 2 && text[length - 1] == '.' && text[length - 2] == '.') {
+                    bareHex = true;
+                    emit('/', i);
+                    return i + 2;
+                }
+            }
             emit(c, i);
             return i + 1;
         }
@@ -153,6 +163,12 @@ final class PathCanonicalizer {
                 emit(BOUNDARY, i); // white space, quotes, brackets, &, |, ',', ...
                 return i + 1;
         }
+    }
+
+    private static boolean isBareSeparator(String s, int i) {
+        char h = s.charAt(i);
+        char l = AsciiText.lower(s.charAt(i + 1));
+        return h == '2' && l == 'f' || h == '5' && l == 'c';
     }
 
     /** An escape left undecoded: a valid one is mapped, an invalid one ({@code %bg}, {@code %c1%8s}) is junk. */

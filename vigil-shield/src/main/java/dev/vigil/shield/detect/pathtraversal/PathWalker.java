@@ -228,7 +228,8 @@ final class PathWalker {
         if (target != SensitiveTargets.NONE) {
             return climbs > 0 ? ESCAPE_TO_SENSITIVE : SENSITIVE;
         }
-        if (minDepth < 0) {
+        // dots alone (an ellipsis, "...") are prose, not a path: an escape needs a separator
+        if (minDepth < 0 && hasSeparator(t, ts, te)) {
             if (climbs >= 3 || anchored && climbs >= 2) {
                 return ESCAPE;
             }
@@ -240,6 +241,15 @@ final class PathWalker {
             return PADDING;
         }
         return NONE;
+    }
+
+    private static boolean hasSeparator(char[] t, int ts, int te) {
+        for (int k = ts; k < te; k++) {
+            if (t[k] == '/') {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** /etc and /proc: no prose or code names a file there except to read it. */

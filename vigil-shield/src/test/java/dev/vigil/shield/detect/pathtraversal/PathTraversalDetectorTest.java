@@ -50,6 +50,7 @@ class PathTraversalDetectorTest {
                 "..%c0%af..%c0%afetc%c0%afgshadow",
                 "images/../../../../opt/extensions/config.yml",
                 "report.pdf?name=../../../root/.bash_history",
+                "..2f..2f..2fvar2flog2fsyslog",
             })
     void climbing_to_a_sensitive_file_is_critical(String raw) {
         Detection d = single(raw);
@@ -159,6 +160,9 @@ class PathTraversalDetectorTest {
                 "1.2..3",
                 "version 2.0..2.5 is out",
                 "wait... what?",
+                "...",
+                "\u2026",
+                "note=..",
                 "Hmm...",
                 "2024-01-01",
                 "12/31/2025",
