@@ -18,18 +18,32 @@ final class Base64Text {
         if (n < MIN_LENGTH || n > PathCanonicalizer.CAP || (n & 3) != 0) {
             return null;
         }
+        char first = s.charAt(0);
+        if (first < 'I' || first > 'f' || first > 'Z' && first < 'a') {
+            return null; // printable text encodes to a first character in I..Z or a..f
+        }
         int end = n;
         while (end > 0 && s.charAt(end - 1) == '=' && n - end < 2) {
             end--;
         }
+        // one pass checks the alphabet and that every byte decodes to printable text, stopping at the first that
+        // does not (random identifiers fail within a few characters); a second builds the text
         boolean slashOrDigit = false;
+        int acc = 0;
+        int bits = 0;
         for (int i = 0; i < end; i++) {
             int v = value(s.charAt(i));
             if (v < 0) {
                 return null;
             }
-            if (v >= 52) {
-                slashOrDigit = true;
+            slashOrDigit |= v >= 52;
+            acc = acc << 6 | v;
+            bits += 6;
+            if (bits >= 8) {
+                bits -= 8;
+                if (!printable(acc >> bits & 0xFF)) {
+                    return null;
+                }
             }
         }
         if (!slashOrDigit) {
@@ -37,21 +51,21 @@ final class Base64Text {
         }
         char[] out = new char[end * 3 / 4];
         int o = 0;
-        int acc = 0;
-        int bits = 0;
+        acc = 0;
+        bits = 0;
         for (int i = 0; i < end; i++) {
             acc = acc << 6 | value(s.charAt(i));
             bits += 6;
             if (bits >= 8) {
                 bits -= 8;
-                int b = acc >> bits & 0xFF;
-                if (b < 0x20 && b != 0 && b != '\t' || b > 0x7E) {
-                    return null;
-                }
-                out[o++] = (char) b;
+                out[o++] = (char) (acc >> bits & 0xFF);
             }
         }
         return new String(out, 0, o);
+    }
+
+    private static boolean printable(int b) {
+        return b >= 0x20 && b <= 0x7E || b == 0 || b == '\t';
     }
 
     private static int value(char c) {
