@@ -101,6 +101,7 @@ final class PathWalker {
     private int token(char[] t, int ts, int te, boolean anchored, boolean continues) {
         int p = ts;
         boolean abs = continues;
+        boolean url = false;
         codeLocation = false;
         int q = p;
         while (q < te && (isAlnum(t[q]) || t[q] == '.' || t[q] == '+' || t[q] == '-')) {
@@ -114,14 +115,15 @@ final class PathWalker {
                 abs = true;
                 p = q + 1;
             } else if (q + 2 < te && t[q + 1] == '/' && t[q + 2] == '/') {
-                // another URL: skip the authority, walk the path
+                // another URL: skip the authority, walk the path (a URL path is not a file-system root)
+                url = true;
                 p = q + 3;
                 while (p < te && t[p] != '/') {
                     p++;
                 }
             }
         }
-        if (p < te && (t[p] == '/' || t[p] == '~')) {
+        if (p < te && (t[p] == '/' || t[p] == '~') && !url) {
             abs = true;
         }
         int ns = 0;

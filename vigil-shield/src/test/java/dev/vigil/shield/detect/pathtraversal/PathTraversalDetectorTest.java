@@ -51,6 +51,7 @@ class PathTraversalDetectorTest {
                 "images/../../../../opt/extensions/config.yml",
                 "report.pdf?name=../../../root/.bash_history",
                 "..2f..2f..2fvar2flog2fsyslog",
+                "http://intranet.local/static/../../../../etc/issue.net",
             })
     void climbing_to_a_sensitive_file_is_critical(String raw) {
         Detection d = single(raw);
@@ -168,6 +169,7 @@ class PathTraversalDetectorTest {
                 "12/31/2025",
                 "https://example.com/docs/index.html",
                 "https://example.com/a/b/../c",
+                "https://example.com/tmp/notes",
                 "Move the file to ../ and retry",
                 "<a href=\"../\">up one level</a>",
                 "C:\\Windows\\System32\\ls",
