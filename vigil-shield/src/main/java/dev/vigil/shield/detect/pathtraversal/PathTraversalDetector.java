@@ -17,8 +17,13 @@ import dev.vigil.shield.inspect.Variant;
  *       reaches a sensitive file, else HIGH (MEDIUM for a single {@code ../} at the start of the value);
  *   <li>{@value #SENSITIVE_FILE} a sensitive file named directly ({@code /etc/passwd}, {@code C:\boot.ini}, {@code
  *       /proc/self/environ}, {@code .aws/credentials}), HIGH;
- *   <li>{@value #WRAPPER} a PHP stream wrapper used for inclusion ({@code php://filter}, {@code expect://}), HIGH.
+ *   <li>{@value #WRAPPER} a PHP stream wrapper used for inclusion ({@code php://filter}, {@code expect://}) or a link
+ *       of a {@code php://filter} chain, HIGH;
+ *   <li>{@value #TRUNCATION} path truncation padding (runs of {@code ./}, redundant separators, over-long names),
+ *       MEDIUM.
  * </ul>
+ *
+ * <p>A value that is entirely Base64 is also decoded and walked when nothing stronger than a single climb was found.
  *
  * <p>Only the first {@value PathCanonicalizer#CAP} characters of each variant are inspected.
  */
@@ -52,6 +57,7 @@ public final class PathTraversalDetector implements Detector {
         Variant bestVariant = null;
         int bestStart = 0;
         int bestEnd = 0;
+        Detection wrapper = null;
         for (Variant v : value.variants()) {
             String text = v.text();
             if (!PathPrefilter.mayMatch(text, PathCanonicalizer.CAP)) {
@@ -67,15 +73,17 @@ public final class PathTraversalDetector implements Detector {
                     break;
                 }
             }
-            if (bestScore < PathWalker.SENSITIVE) {
-                long wrapper = StreamWrappers.find(text, PathCanonicalizer.CAP);
-                if (wrapper >= 0) {
-                    sink.report(new Detection(
-                            WRAPPER, "PHP stream wrapper inclusion", Severity.HIGH, v, (int) (wrapper >>> 32), (int)
-                                    wrapper));
-                    return;
+            if (wrapper == null && bestScore < PathWalker.SENSITIVE) {
+                long at = StreamWrappers.find(text, PathCanonicalizer.CAP);
+                if (at >= 0) {
+                    wrapper = new Detection(
+                            WRAPPER, "PHP stream wrapper inclusion", Severity.HIGH, v, (int) (at >>> 32), (int) at);
                 }
             }
+        }
+        if (wrapper != null && bestScore < PathWalker.SENSITIVE) {
+            sink.report(wrapper);
+            return;
         }
         if (bestScore < PathWalker.ESCAPE) {
             String decoded = Base64Text.decode(value.raw());

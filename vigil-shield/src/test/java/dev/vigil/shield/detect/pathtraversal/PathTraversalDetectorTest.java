@@ -125,6 +125,13 @@ class PathTraversalDetectorTest {
         assertThat(d.severity()).isEqualTo(Severity.HIGH);
     }
 
+    @Test
+    void a_wrapper_reaching_a_sensitive_file_reports_the_stronger_finding() {
+        Detection d = single("php://filter/resource=..%2f..%2f..%2fproc%2fself%2fenviron");
+        assertThat(d.ruleId()).isEqualTo("VGL-PATH-001");
+        assertThat(d.severity()).isEqualTo(Severity.CRITICAL);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/././././include.php", "//////{name}"})
     void truncation_padding_is_reported(String raw) {
