@@ -1,5 +1,6 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,7 +28,7 @@ public final class Detectors {
 
         // slot: cmdi
 
-        // slot: path_traversal
+        list.add(new PathTraversalDetector());
 
         // slot: ssrf
 
