@@ -1,0 +1,398 @@
+package dev.vigil.shield.detect.xss;
+
+import static dev.vigil.shield.detect.AsciiText.isLetter;
+import static dev.vigil.shield.detect.AsciiText.lower;
+import static dev.vigil.shield.detect.AsciiText.regionMatchesLower;
+import static dev.vigil.shield.detect.xss.XssRules.finding;
+
+/**
+ * A small, tolerant HTML tokenizer in the spirit of the HTML5 tokenizer, and the judgement of what it reads.
+ *
+ * <p>One linear pass looks for trigger characters. At {@code <} it follows the tokenizer states: tag open, tag name
+ * (up to white space, {@code /} or {@code >}; a namespace prefix is dropped), then attributes (white space and
+ * {@code /} separate them, so {@code <svg/onload=...>} reads as HTML does; a name may start with {@code =}; values are
+ * double-quoted, single-quoted or unquoted up to white space or {@code >}; a missing {@code >} or closing quote just
+ * ends the tag at the end of the text, since the page around an injection usually supplies it). End tags, {@code <!}
+ * declarations and comments are stepped over without hiding what follows them, so markup hidden after a comment opener
+ * is still seen; {@code <?} processing instructions are read like tags. Every attribute value is scanned again, up to
+ * {@value #MAX_DEPTH} levels deep, for markup and script URLs inside it. Outside tags the other triggers ({@code :}
+ * {@code =} {@code (} backtick {@code .} {@code [} {@code {} {@code +}) go to {@link JsJudge}.
+ *
+ * <p>Limits: at most {@value #MAX_TAGS} tags per scan and {@value #MAX_ATTRIBUTES} attributes per tag are judged;
+ * the caller caps the text at {@link XssRules#MAX_SCAN} characters. Work is linear in the text (each nesting level
+ * reads a value once more, and the judges look at bounded windows).
+ */
+final class HtmlScanner {
+
+    private HtmlScanner() {}
+
+    static final int MAX_DEPTH = 2;
+    static final int MAX_TAGS = 1024;
+    static final int MAX_ATTRIBUTES = 64;
+
+    /** Trigger characters below 64: {@code ( + . : < =}. */
+    private static final long LOW = 1L << '(' | 1L << '+' | 1L << '.' | 1L << ':' | 1L << '<' | 1L << '=';
+
+    /** Trigger characters 64..127: {@code [ ` {}. */
+    private static final long HIGH = 1L << ('[' - 64) | 1L << ('`' - 64) | 1L << ('{' - 64);
+
+    // tag kinds
+    private static final int OTHER = 0;
+    /** Executable or loading by itself. */
+    private static final int ACTIVE = 1;
+    /** {@code base}, {@code link}: loads with an href. */
+    private static final int NEEDS_HREF = 2;
+    /** {@code meta} with http-equiv, charset or a URL in content. */
+    private static final int META = 3;
+    /** {@code form} with an action. */
+    private static final int NEEDS_ACTION = 4;
+    /** {@code bgsound}, {@code xml}: loads with a src. */
+    private static final int NEEDS_SRC = 5;
+
+    // attribute facts for the tag kinds above
+    private static final int HAS_HREF = 1;
+    private static final int HAS_ACTION = 2;
+    private static final int HAS_SRC = 4;
+    private static final int HAS_META = 8;
+
+    /**
+     * Scans {@code s[from,to)} and returns the first strong finding, or else the strongest weaker one, packed as in
+     * {@link XssRules}; 0 when nothing was found.
+     */
+    static long scan(String s, int from, int to, int depth) {
+        long best = 0;
+        int tags = 0;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c < 64) {
+                if ((LOW >>> c & 1L) == 0) {
+                    continue;
+                }
+            } else if (c >= 128 || (HIGH >>> (c - 64) & 1L) == 0) {
+                continue;
+            }
+            long f;
+            switch (c) {
+                case '<':
+                    if (++tags > MAX_TAGS) {
+                        continue;
+                    }
+                    long r = tag(s, i, to, depth);
+                    if (r > 0) {
+                        return r;
+                    }
+                    i = (int) -r - 1;
+                    continue;
+                case ':':
+                    f = JsJudge.schemeAt(s, from, to, i);
+                    break;
+                case '=':
+                    f = JsJudge.assignAt(s, from, to, i);
+                    break;
+                case '(':
+                case '`':
+                    f = JsJudge.callAt(s, from, to, i);
+                    break;
+                case '.':
+                case '[':
+                    f = JsJudge.dotAt(s, from, to, i);
+                    break;
+                case '{':
+                    f = JsJudge.templateAt(s, from, to, i);
+                    break;
+                default:
+                    f = JsJudge.utf7At(s, to, i);
+                    break;
+            }
+            if (f != 0) {
+                if (XssRules.rank(XssRules.rule(f)) >= 3) {
+                    return f;
+                }
+                if (best == 0 || XssRules.rank(XssRules.rule(f)) > XssRules.rank(XssRules.rule(best))) {
+                    best = f;
+                }
+            }
+        }
+        return best;
+    }
+
+    private static boolean isTagSpace(char c) {
+        return c <= ' ';
+    }
+
+    /**
+     * Reads the tag opened at {@code s[i] == '<'}. Returns a finding (positive), or minus the index where scanning
+     * resumes (always after {@code i}).
+     */
+    private static long tag(String s, int i, int to, int depth) {
+        int p = i + 1;
+        if (p >= to) {
+            return -(long) p;
+        }
+        char d = s.charAt(p);
+        if (d == '/' || d == '!') {
+            return -(long) (p + 1);
+        }
+        if (d == '?') {
+            p++;
+        }
+        int ns = p;
+        if (p < to && s.charAt(p) == ':') {
+            p++; // <:vmlframe
+        }
+        if (p >= to || !isLetter(s.charAt(p))) {
+            return -(long) (i + 1);
+        }
+        int ls = ns;
+        while (p < to) {
+            char ch = s.charAt(p);
+            if (isTagSpace(ch) || ch == '/' || ch == '>') {
+                break;
+            }
+            if (ch == ':') {
+                ls = p + 1;
+            }
+            p++;
+        }
+        int ne = p;
+        int kind = tagKind(s, ls, ne);
+        if (kind == ACTIVE) {
+            return finding(XssRules.TAG, i, ne);
+        }
+        int facts = 0;
+        int attributes = 0;
+        while (p < to) {
+            char ch = s.charAt(p);
+            if (isTagSpace(ch) || ch == '/') {
+                p++;
+                continue;
+            }
+            if (ch == '>') {
+                p++;
+                break;
+            }
+            if (++attributes > MAX_ATTRIBUTES) {
+                break;
+            }
+            int an = p;
+            p++; // the first character may be '='
+            while (p < to) {
+                ch = s.charAt(p);
+                if (isTagSpace(ch) || ch == '/' || ch == '>' || ch == '=') {
+                    break;
+                }
+                p++;
+            }
+            int ae = p;
+            int q = p;
+            while (q < to && isTagSpace(s.charAt(q))) {
+                q++;
+            }
+            int vs = -1;
+            int ve = -1;
+            if (q < to && s.charAt(q) == '=') {
+                q++;
+                while (q < to && isTagSpace(s.charAt(q))) {
+                    q++;
+                }
+                if (q < to && (s.charAt(q) == '"' || s.charAt(q) == '\'')) {
+                    vs = q + 1;
+                    int e = s.indexOf(s.charAt(q), vs);
+                    if (e < 0 || e >= to) {
+                        ve = to;
+                        p = to;
+                    } else {
+                        ve = e;
+                        p = e + 1;
+                    }
+                } else {
+                    vs = q;
+                    while (q < to && !isTagSpace(s.charAt(q)) && s.charAt(q) != '>') {
+                        q++;
+                    }
+                    ve = q;
+                    p = q;
+                }
+            } else {
+                p = q;
+            }
+            long f = attribute(s, an, ae, vs, ve, depth);
+            if (f != 0) {
+                return f;
+            }
+            if (kind != OTHER) {
+                facts |= attributeFact(s, an, ae, vs, ve);
+            }
+        }
+        switch (kind) {
+            case NEEDS_HREF:
+                return (facts & HAS_HREF) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
+            case META:
+                return (facts & HAS_META) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
+            case NEEDS_ACTION:
+                return (facts & HAS_ACTION) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
+            case NEEDS_SRC:
+                return (facts & HAS_SRC) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
+            default:
+                return -(long) p;
+        }
+    }
+
+    private static int tagKind(String s, int a, int b) {
+        switch (b - a) {
+            case 3:
+                return regionMatchesLower(s, a, "xml") ? NEEDS_SRC : OTHER;
+            case 4:
+                if (regionMatchesLower(s, a, "base") || regionMatchesLower(s, a, "link")) {
+                    return NEEDS_HREF;
+                }
+                if (regionMatchesLower(s, a, "meta")) {
+                    return META;
+                }
+                if (regionMatchesLower(s, a, "form")) {
+                    return NEEDS_ACTION;
+                }
+                return OTHER;
+            case 5:
+                if (regionMatchesLower(s, a, "frame")
+                        || regionMatchesLower(s, a, "embed")
+                        || regionMatchesLower(s, a, "style")
+                        || regionMatchesLower(s, a, "layer")) {
+                    return ACTIVE;
+                }
+                return OTHER;
+            case 6:
+                if (regionMatchesLower(s, a, "script")
+                        || regionMatchesLower(s, a, "iframe")
+                        || regionMatchesLower(s, a, "object")
+                        || regionMatchesLower(s, a, "applet")
+                        || regionMatchesLower(s, a, "import")
+                        || regionMatchesLower(s, a, "ilayer")) {
+                    return ACTIVE;
+                }
+                return OTHER;
+            case 7:
+                if (regionMatchesLower(s, a, "isindex")) {
+                    return ACTIVE;
+                }
+                return regionMatchesLower(s, a, "bgsound") ? NEEDS_SRC : OTHER;
+            case 8:
+                return regionMatchesLower(s, a, "frameset") || regionMatchesLower(s, a, "vmlframe") ? ACTIVE : OTHER;
+            default:
+                return OTHER;
+        }
+    }
+
+    private static int attributeFact(String s, int an, int ae, int vs, int ve) {
+        switch (ae - an) {
+            case 3:
+                return regionMatchesLower(s, an, "src") ? HAS_SRC : 0;
+            case 4:
+                return regionMatchesLower(s, an, "href") ? HAS_HREF : 0;
+            case 6:
+                return regionMatchesLower(s, an, "action") ? HAS_ACTION : 0;
+            case 7:
+                if (regionMatchesLower(s, an, "charset")) {
+                    return HAS_META;
+                }
+                if (regionMatchesLower(s, an, "content") && vs >= 0) {
+                    for (int k = vs; k + 4 <= ve; k++) {
+                        if (lower(s.charAt(k)) == 'u' && regionMatchesLower(s, k, "url=")) {
+                            return HAS_META;
+                        }
+                    }
+                }
+                return regionMatchesLower(s, an, "datasrc") ? HAS_SRC : 0;
+            case 10:
+                return regionMatchesLower(s, an, "http-equiv") ? HAS_META : 0;
+            default:
+                return 0;
+        }
+    }
+
+    /** Judges one attribute {@code s[an,ae)} with value {@code s[vs,ve)} ({@code vs < 0}: no value). */
+    private static long attribute(String s, int an, int ae, int vs, int ve, int depth) {
+        int n = ae - an;
+        if (n >= 5 && lower(s.charAt(an)) == 'o' && lower(s.charAt(an + 1)) == 'n' && allLetters(s, an + 2, ae)) {
+            return finding(XssRules.HANDLER, an, Math.max(ae, ve));
+        }
+        if (vs < 0 || vs >= ve) {
+            return 0;
+        }
+        switch (n) {
+            case 5:
+                if (regionMatchesLower(s, an, "style") && containsSkippingComments(s, vs, ve, "expression")) {
+                    return finding(XssRules.STYLE, an, ve);
+                }
+                break;
+            case 6:
+                if (regionMatchesLower(s, an, "srcdoc") && s.indexOf('<', vs) >= 0 && s.indexOf('<', vs) < ve) {
+                    return finding(XssRules.TAG, an, ve);
+                }
+                break;
+            case 13:
+                if (regionMatchesLower(s, an, "attributename")
+                        && ve - vs >= 4
+                        && lower(s.charAt(vs)) == 'o'
+                        && lower(s.charAt(vs + 1)) == 'n') {
+                    return finding(XssRules.HANDLER, an, ve);
+                }
+                break;
+            default:
+                break;
+        }
+        if (depth < MAX_DEPTH) {
+            return scan(s, vs, ve, depth + 1);
+        }
+        return 0;
+    }
+
+    private static boolean allLetters(String s, int a, int b) {
+        for (int k = a; k < b; k++) {
+            if (!isLetter(s.charAt(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether {@code word} (lower case) occurs in {@code s[a,b)} ignoring case, CSS comments, backslashes and controls
+     * between its letters ({@code ex/ ** /pression}, {@code exp\ression}).
+     */
+    static boolean containsSkippingComments(String s, int a, int b, String word) {
+        char first = word.charAt(0);
+        for (int i = a; i < b; i++) {
+            if (lower(s.charAt(i)) != first) {
+                continue;
+            }
+            int k = i + 1;
+            int w = 1;
+            int budget = 64;
+            while (w < word.length() && k < b && budget-- > 0) {
+                char c = s.charAt(k);
+                if (c == '\\' || c <= ' ') {
+                    k++;
+                } else if (c == '/' && k + 1 < b && s.charAt(k + 1) == '*') {
+                    int end = k + 2;
+                    while (end + 1 < b && budget-- > 0 && !(s.charAt(end) == '*' && s.charAt(end + 1) == '/')) {
+                        end++;
+                    }
+                    if (end + 1 >= b || budget <= 0) {
+                        break;
+                    }
+                    k = end + 2;
+                } else if (lower(c) == word.charAt(w)) {
+                    w++;
+                    k++;
+                } else {
+                    break;
+                }
+            }
+            if (w == word.length()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
