@@ -224,6 +224,14 @@ final class HtmlScanner {
                 facts |= attributeFact(s, an, ae, vs, ve);
             }
         }
+        if (depth < MAX_DEPTH) {
+            // read the whole tag again as plain text: tolerates what the tokenizer split differently from the
+            // attacker's intent (entity-decoded spaces inside a scheme, code in a tag name, '+' for spaces)
+            long f = scan(s, i + 1, p, depth + 1);
+            if (f != 0) {
+                return f;
+            }
+        }
         switch (kind) {
             case NEEDS_HREF:
                 return (facts & HAS_HREF) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
@@ -321,7 +329,7 @@ final class HtmlScanner {
         }
         switch (n) {
             case 5:
-                if (regionMatchesLower(s, an, "style") && containsSkippingComments(s, vs, ve, "expression")) {
+                if (regionMatchesLower(s, an, "style") && suspiciousCss(s, vs, ve)) {
                     return finding(XssRules.STYLE, an, ve);
                 }
                 break;
@@ -330,21 +338,156 @@ final class HtmlScanner {
                     return finding(XssRules.TAG, an, ve);
                 }
                 break;
+            case 7:
+                if (regionMatchesLower(s, an, "datasrc") || regionMatchesLower(s, an, "datafld")) {
+                    return finding(XssRules.HANDLER, an, ve);
+                }
+                break;
+            case 10:
+                if (regionMatchesLower(s, an, "xlink:href") && s.charAt(vs) != '#') {
+                    return finding(XssRules.HANDLER, an, ve);
+                }
+                break;
+            case 12:
+                if (regionMatchesLower(s, an, "dataformatas")) {
+                    return finding(XssRules.HANDLER, an, ve);
+                }
+                break;
             case 13:
-                if (regionMatchesLower(s, an, "attributename")
-                        && ve - vs >= 4
-                        && lower(s.charAt(vs)) == 'o'
-                        && lower(s.charAt(vs + 1)) == 'n') {
+                if (regionMatchesLower(s, an, "attributename") && animatesScript(s, vs, ve)) {
                     return finding(XssRules.HANDLER, an, ve);
                 }
                 break;
             default:
                 break;
         }
+        int body = scriptSchemeBody(s, vs, ve);
+        if (body >= 0 && !trivialScript(s, body, ve)) {
+            return finding(XssRules.SCRIPT_URL, vs, body);
+        }
         if (depth < MAX_DEPTH) {
             return scan(s, vs, ve, depth + 1);
         }
         return 0;
+    }
+
+    /** Whether an SVG animation's attributeName targets a handler or a link. */
+    private static boolean animatesScript(String s, int vs, int ve) {
+        int n = ve - vs;
+        if (n >= 4 && lower(s.charAt(vs)) == 'o' && lower(s.charAt(vs + 1)) == 'n') {
+            return true;
+        }
+        return (n == 4 && regionMatchesLower(s, vs, "href")) || (n == 10 && regionMatchesLower(s, vs, "xlink:href"));
+    }
+
+    /**
+     * Whether a style attribute does more than set plain properties: loads something ({@code url(}, {@code @import},
+     * bindings, behaviours), runs script ({@code expression}, {@code javascript}), hides text behind escapes or
+     * comments, or breaks out of the declaration block.
+     */
+    static boolean suspiciousCss(String s, int a, int b) {
+        for (int k = a; k < b; k++) {
+            char c = s.charAt(k);
+            switch (c) {
+                case '\\':
+                case '{':
+                case '}':
+                case '@':
+                    return true;
+                case '/':
+                    if (k + 1 < b && s.charAt(k + 1) == '*') {
+                        return true;
+                    }
+                    break;
+                case '(':
+                    int w = JsJudge.identStart(s, a, k);
+                    if (w < k) {
+                        return true; // url( expression( and any other function
+                    }
+                    break;
+                case ':':
+                    if (JsJudge.wordBefore(s, a, k, "javascript") >= 0
+                            || JsJudge.wordBefore(s, a, k, "behavior") >= 0
+                            || JsJudge.wordBefore(s, a, k, "behaviour") >= 0
+                            || JsJudge.wordBefore(s, a, k, "binding") >= 0) {
+                        return true;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return containsSkippingComments(s, a, b, "expression");
+    }
+
+    /**
+     * Where the script after a {@code javascript:}, {@code vbscript:}, {@code livescript:} or {@code mocha:} scheme at
+     * the start of a value begins (leading quotes, controls and spaces skipped, also between the scheme's letters); -1
+     * when the value does not start with such a scheme.
+     */
+    static int scriptSchemeBody(String s, int a, int b) {
+        int p = a;
+        while (p < b && (s.charAt(p) <= ' ' || s.charAt(p) == '`' || s.charAt(p) == '"' || s.charAt(p) == '\'')) {
+            p++;
+        }
+        if (p >= b) {
+            return -1;
+        }
+        int e;
+        switch (lower(s.charAt(p))) {
+            case 'j':
+                e = wordAfter(s, p, b, "javascript");
+                break;
+            case 'v':
+                e = wordAfter(s, p, b, "vbscript");
+                break;
+            case 'l':
+                e = wordAfter(s, p, b, "livescript");
+                break;
+            case 'm':
+                e = wordAfter(s, p, b, "mocha");
+                break;
+            default:
+                return -1;
+        }
+        if (e < 0) {
+            return -1;
+        }
+        while (e < b && s.charAt(e) <= ' ') {
+            e++;
+        }
+        return e < b && s.charAt(e) == ':' ? e + 1 : -1;
+    }
+
+    private static int wordAfter(String s, int p, int b, String word) {
+        int k = p;
+        for (int w = 0; w < word.length(); w++) {
+            while (k < b && s.charAt(k) <= ' ') {
+                k++;
+            }
+            if (k >= b || lower(s.charAt(k)) != word.charAt(w)) {
+                return -1;
+            }
+            k++;
+        }
+        return k;
+    }
+
+    /** Whether the script {@code s[p,b)} does nothing: empty, semicolons, {@code void(0)}. */
+    static boolean trivialScript(String s, int p, int b) {
+        boolean seenVoid = false;
+        while (p < b) {
+            char c = s.charAt(p);
+            if (c <= ' ' || c == ';' || c == '"' || c == '\'' || (seenVoid && (c == '(' || c == ')' || c == '0'))) {
+                p++;
+            } else if (!seenVoid && regionMatchesLower(s, p, "void")) {
+                seenVoid = true;
+                p += 4;
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean allLetters(String s, int a, int b) {

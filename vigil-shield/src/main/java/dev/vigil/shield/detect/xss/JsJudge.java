@@ -253,7 +253,7 @@ final class JsJudge {
     static boolean argsLookLikeCode(String s, int p, int to) {
         p = skipSpace(s, p, to);
         if (p >= to) {
-            return true;
+            return false;
         }
         char c = s.charAt(p);
         switch (c) {
@@ -573,7 +573,7 @@ final class JsJudge {
     // ---------------------------------------------------------------- '=': injected handlers, sinks as values
 
     private static boolean isBreakSeparator(char c) {
-        return c <= ' ' || c == '"' || c == '\'' || c == '`' || c == '/' || c == ';';
+        return c <= ' ' || c == '"' || c == '\'' || c == '`' || c == '/' || c == ';' || c == '+';
     }
 
     /** An {@code =} outside a tag: {@code " onmouseover=...}, {@code a=alert;a(1)}. */
@@ -610,7 +610,7 @@ final class JsJudge {
             int e = identEnd(s, p, to);
             if (e > p && isDialogOrEval(s, p, e) && e + 1 < to) {
                 char c = s.charAt(e);
-                if ((c == ';' || c == ',') && !isIgnorable(s.charAt(e + 1))) {
+                if ((c == ';' || c == ',' || (c == '<' && s.charAt(e + 1) == '/')) && !isIgnorable(s.charAt(e + 1))) {
                     return finding(XssRules.SCRIPT_CODE, ws, e);
                 }
             }
@@ -673,13 +673,16 @@ final class JsJudge {
                 return 0;
             case 'r':
                 at = wordBefore(s, from, i, "behavior");
-                if (at >= 0 && regionMatchesLower(s, skipSpace(s, i + 1, to), "url")) {
+                if (at < 0) {
+                    at = wordBefore(s, from, i, "behaviour");
+                }
+                if (at >= 0 && regionMatchesLower(s, skipSpace(s, i + 1, to), "url(")) {
                     return finding(XssRules.STYLE, at, i + 1);
                 }
                 return 0;
             case 'g':
-                at = wordBefore(s, from, i, "-moz-binding");
-                if (at >= 0) {
+                at = wordBefore(s, from, i, "binding");
+                if (at >= 0 && regionMatchesLower(s, skipSpace(s, i + 1, to), "url(")) {
                     return finding(XssRules.STYLE, at, i + 1);
                 }
                 return 0;
@@ -751,6 +754,20 @@ final class JsJudge {
 
     /** An AngularJS-style expression at {@code i} ({@code {{}) reaching for the constructor or scope internals. */
     static long templateAt(String s, int from, int to, int i) {
+        if (i - 1 >= from && s.charAt(i - 1) == '&') {
+            // a Netscape JavaScript entity: &{code};
+            int stop = Math.min(to, i + 64);
+            for (int p = i + 1; p < stop; p++) {
+                char c = s.charAt(p);
+                if (c == '}') {
+                    return 0;
+                }
+                if (c == '(') {
+                    return finding(XssRules.SCRIPT_CODE, i - 1, p + 1);
+                }
+            }
+            return 0;
+        }
         if (i + 1 >= to || s.charAt(i + 1) != '{') {
             return 0;
         }
