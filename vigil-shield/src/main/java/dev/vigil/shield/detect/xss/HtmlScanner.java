@@ -130,7 +130,10 @@ final class HtmlScanner {
             return -(long) p;
         }
         char d = s.charAt(p);
-        if (d == '/' || d == '!') {
+        if (d == '!') {
+            return declaration(s, i, to);
+        }
+        if (d == '/') {
             return -(long) (p + 1);
         }
         if (d == '?') {
@@ -156,6 +159,9 @@ final class HtmlScanner {
         }
         int ne = p;
         int kind = tagKind(s, ls, ne);
+        if (ls > ns && kind == OTHER) {
+            kind = prefixKind(s, ns, ls, ne);
+        }
         if (kind == ACTIVE) {
             return finding(XssRules.TAG, i, ne);
         }
@@ -246,9 +252,46 @@ final class HtmlScanner {
         }
     }
 
+    /**
+     * {@code <!}: comments and doctypes are stepped over (what follows is still scanned); an external entity
+     * declaration ({@code <!ENTITY x SYSTEM "...">}) that can pull markup into the document is a finding.
+     */
+    private static long declaration(String s, int i, int to) {
+        int p = i + 2;
+        if (p + 6 <= to && regionMatchesLower(s, p, "entity")) {
+            int stop = Math.min(to, p + JsJudge.WINDOW);
+            for (int k = p + 6; k < stop; k++) {
+                char c = s.charAt(k);
+                if (c == '>') {
+                    break;
+                }
+                if ((c == 's' || c == 'S') && regionMatchesLower(s, k, "system")
+                        || (c == 'p' || c == 'P') && regionMatchesLower(s, k, "public")) {
+                    return finding(XssRules.TAG, i, k + 6);
+                }
+            }
+        }
+        return -(long) p;
+    }
+
+    /** Kind of a namespaced tag {@code s[ns,ne)} with local name from {@code ls}: SVG, XSLT, IE namespace imports. */
+    private static int prefixKind(String s, int ns, int ls, int ne) {
+        int prefix = ls - 1 - ns;
+        if (prefix == 3 && (regionMatchesLower(s, ns, "svg") || regionMatchesLower(s, ns, "xsl"))) {
+            return ACTIVE;
+        }
+        if (prefix == 3 && regionMatchesLower(s, ns, "xml") && ne - ls == 9 && regionMatchesLower(s, ls, "namespace")) {
+            return ACTIVE;
+        }
+        return OTHER;
+    }
+
     private static int tagKind(String s, int a, int b) {
         switch (b - a) {
             case 3:
+                if (regionMatchesLower(s, a, "svg")) {
+                    return ACTIVE;
+                }
                 return regionMatchesLower(s, a, "xml") ? NEEDS_SRC : OTHER;
             case 4:
                 if (regionMatchesLower(s, a, "base") || regionMatchesLower(s, a, "link")) {
@@ -386,12 +429,27 @@ final class HtmlScanner {
      * comments, or breaks out of the declaration block.
      */
     static boolean suspiciousCss(String s, int a, int b) {
+        char quote = 0;
         for (int k = a; k < b; k++) {
             char c = s.charAt(k);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                } else if (c < ' ' || c == ';' || c == '[' || c == ']') {
+                    return true; // a string that would end the declaration, or broken by a control character
+                }
+                continue;
+            }
             switch (c) {
+                case '"':
+                case '\'':
+                    quote = c;
+                    break;
                 case '\\':
                 case '{':
                 case '}':
+                case '[':
+                case ']':
                 case '@':
                     return true;
                 case '/':

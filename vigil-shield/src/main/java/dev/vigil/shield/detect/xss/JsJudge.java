@@ -86,6 +86,17 @@ final class JsJudge {
         return k;
     }
 
+    /**
+     * {@code a}, or the offset after a leading {@code script} when the identifier {@code s[a,b)} is code glued to the
+     * name of a script tag whose angle brackets a filter removed ({@code scriptalert(1)/script}).
+     */
+    static int strippedScriptTag(String s, int a, int b) {
+        if (b - a > 6 && regionMatchesLower(s, a, "script")) {
+            return a + 6;
+        }
+        return a;
+    }
+
     /** Kind of the identifier {@code s[a,b)} as a callee. */
     static int sinkKind(String s, int a, int b) {
         switch (b - a) {
@@ -171,7 +182,7 @@ final class JsJudge {
             return 0;
         }
         int ie = k + 1;
-        int is = identStart(s, from, ie);
+        int is = strippedScriptTag(s, identStart(s, from, ie), ie);
         if (is == ie || isDigit(s.charAt(is))) {
             return 0;
         }
@@ -489,7 +500,7 @@ final class JsJudge {
             k--;
             paren = true;
         }
-        int rs = identStart(s, from, k);
+        int rs = strippedScriptTag(s, identStart(s, from, k), k);
         int recv = rs < k ? receiverKind(s, rs, k) : NONE;
         if (recv != NONE && paren && (rs - 1 < from || s.charAt(rs - 1) != '(')) {
             recv = NONE;
@@ -604,7 +615,7 @@ final class JsJudge {
             }
             return 0;
         }
-        if (ws < we || (k >= from && s.charAt(k) == ']')) {
+        if (k >= from && (isIdentChar(s.charAt(k)) || s.charAt(k) == ']' || s.charAt(k) == ')')) {
             // a sink stored for a later call: x=alert;x(1)
             int p = i + 1;
             int e = identEnd(s, p, to);
@@ -647,6 +658,14 @@ final class JsJudge {
 
     /** A colon at {@code i}: script URL schemes, active {@code data:} types, CSS behaviours. */
     static long schemeAt(String s, int from, int to, int i) {
+        int v = skipSpace(s, i + 1, to);
+        if (v < to && (s.charAt(v) == 'e' || s.charAt(v) == 'E') && regionMatchesLower(s, v, "expression")) {
+            // a CSS property set to expression(...), the parenthesis possibly escaped: x:expression\28...
+            int q = skipSpace(s, v + 10, to);
+            if (q < to && (s.charAt(q) == '(' || s.charAt(q) == '\\')) {
+                return finding(XssRules.STYLE, v, q + 1);
+            }
+        }
         if (i - 4 < from) {
             return 0;
         }
