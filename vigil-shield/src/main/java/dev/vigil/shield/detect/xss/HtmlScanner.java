@@ -134,7 +134,7 @@ final class HtmlScanner {
             return declaration(s, i, to);
         }
         if (d == '/') {
-            return -(long) (p + 1);
+            return endTag(s, i, to);
         }
         if (d == '?') {
             p++;
@@ -146,7 +146,7 @@ final class HtmlScanner {
         if (p >= to || !isLetter(s.charAt(p))) {
             return -(long) (i + 1);
         }
-        int ls = ns;
+        int ls = p;
         while (p < to) {
             char ch = s.charAt(p);
             if (isTagSpace(ch) || ch == '/' || ch == '>') {
@@ -274,10 +274,69 @@ final class HtmlScanner {
         return -(long) p;
     }
 
+    /**
+     * {@code </}: an end tag is stepped over, except that closing an element whose content is raw text (script, style,
+     * title, textarea, ...) right after a quote or {@code >} and then opening markup is a breakout from that element.
+     */
+    private static long endTag(String s, int i, int to) {
+        int p = i + 2;
+        int e = p;
+        while (e < to && isLetter(s.charAt(e))) {
+            e++;
+        }
+        if (e == p || !isRawTextElement(s, p, e)) {
+            return -(long) p;
+        }
+        int b = i - 1;
+        while (b >= 0 && s.charAt(b) <= ' ' && i - b < 8) {
+            b--;
+        }
+        boolean broke = b < 0 || s.charAt(b) == '>' || JsJudge.isQuote(s.charAt(b));
+        if (!broke) {
+            return -(long) e;
+        }
+        int q = e;
+        while (q < to && s.charAt(q) <= ' ') {
+            q++;
+        }
+        if (q >= to || s.charAt(q) != '>') {
+            return -(long) e;
+        }
+        q++;
+        while (q < to && (s.charAt(q) <= ' ' || s.charAt(q) == '>')) {
+            q++;
+        }
+        if (q + 1 < to && s.charAt(q) == '<' && (isLetter(s.charAt(q + 1)) || s.charAt(q + 1) == '/' || s.charAt(q + 1) == '!')) {
+            return finding(XssRules.ATTRIBUTE_BREAKOUT, i, q + 1);
+        }
+        return -(long) e;
+    }
+
+    private static boolean isRawTextElement(String s, int a, int b) {
+        switch (b - a) {
+            case 3:
+                return regionMatchesLower(s, a, "xmp");
+            case 5:
+                return regionMatchesLower(s, a, "title") || regionMatchesLower(s, a, "style");
+            case 6:
+                return regionMatchesLower(s, a, "script") || regionMatchesLower(s, a, "iframe");
+            case 7:
+                return regionMatchesLower(s, a, "noembed");
+            case 8:
+                return regionMatchesLower(s, a, "textarea") || regionMatchesLower(s, a, "noscript")
+                        || regionMatchesLower(s, a, "template") || regionMatchesLower(s, a, "noframes");
+            default:
+                return false;
+        }
+    }
+
     /** Kind of a namespaced tag {@code s[ns,ne)} with local name from {@code ls}: SVG, XSLT, IE namespace imports. */
     private static int prefixKind(String s, int ns, int ls, int ne) {
         int prefix = ls - 1 - ns;
         if (prefix == 3 && (regionMatchesLower(s, ns, "svg") || regionMatchesLower(s, ns, "xsl"))) {
+            return ACTIVE;
+        }
+        if (prefix == 2 && regionMatchesLower(s, ns, "xi") && ne - ls == 7 && regionMatchesLower(s, ls, "include")) {
             return ACTIVE;
         }
         if (prefix == 3 && regionMatchesLower(s, ns, "xml") && ne - ls == 9 && regionMatchesLower(s, ls, "namespace")) {

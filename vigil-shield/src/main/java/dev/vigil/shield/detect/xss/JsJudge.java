@@ -36,6 +36,10 @@ final class JsJudge {
     private static final int WRAPPER = 5;
     /** CSS {@code expression}. */
     private static final int EXPRESSION = 6;
+    /** {@code createElement}: the argument must name a script-capable element. */
+    private static final int CREATE_ELEMENT = 7;
+    /** CSS {@code url}: the argument must be a script URL. */
+    private static final int CSS_URL = 8;
 
     // receiver kinds for property access
     private static final int DOCUMENT = 1;
@@ -100,6 +104,8 @@ final class JsJudge {
     /** Kind of the identifier {@code s[a,b)} as a callee. */
     static int sinkKind(String s, int a, int b) {
         switch (b - a) {
+            case 3:
+                return regionMatchesLower(s, a, "url") ? CSS_URL : NONE;
             case 4:
                 if (regionMatchesLower(s, a, "eval")) {
                     return EVAL;
@@ -114,7 +120,7 @@ final class JsJudge {
                 }
                 return regionMatchesLower(s, a, "apply") ? WRAPPER : NONE;
             case 6:
-                if (regionMatchesLower(s, a, "prompt")) {
+                if (regionMatchesLower(s, a, "prompt") || regionMatchesLower(s, a, "msgbox")) {
                     return DIALOG;
                 }
                 return regionMatchesLower(s, a, "import") ? STRING_SINK : NONE;
@@ -140,6 +146,8 @@ final class JsJudge {
                     return CHAR_CODES;
                 }
                 return regionMatchesLower(s, a, "setimmediate") ? STRING_SINK : NONE;
+            case 13:
+                return regionMatchesLower(s, a, "createelement") ? CREATE_ELEMENT : NONE;
             case 14:
                 return regionMatchesLower(s, a, "mssetimmediate") ? STRING_SINK : NONE;
             default:
@@ -204,8 +212,34 @@ final class JsJudge {
                 }
                 return 0;
             case STRING_SINK:
-                if (open == '`' || startsWithString(s, i + 1, to)) {
+                if (open == '`' || startsWithString(s, i + 1, to) || afterNew(s, from, is)) {
                     return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
+                }
+                return 0;
+            case CREATE_ELEMENT:
+                if (open == '(') {
+                    int p = skipSpace(s, i + 1, to);
+                    if (p < to && isQuote(s.charAt(p))) {
+                        p++;
+                        int e = identEnd(s, p, to);
+                        if ((e - p == 6 && (regionMatchesLower(s, p, "script") || regionMatchesLower(s, p, "iframe")))
+                                || (e - p == 3 && regionMatchesLower(s, p, "svg"))) {
+                            return finding(XssRules.SCRIPT_CODE, is, e);
+                        }
+                    }
+                }
+                return 0;
+            case CSS_URL:
+                if (open == '(') {
+                    int p = i + 1;
+                    while (p < to && (s.charAt(p) <= ' ' || isQuote(s.charAt(p)))) {
+                        p++;
+                    }
+                    if (p < to && HtmlScanner.scriptSchemeBody(s, p, to) >= 0
+                            || (p + 10 <= to && regionMatchesLower(s, p, "javascript"))
+                            || (p + 8 <= to && regionMatchesLower(s, p, "vbscript"))) {
+                        return finding(XssRules.STYLE, is, Math.min(to, p + 8));
+                    }
                 }
                 return 0;
             case CHAR_CODES:
@@ -242,18 +276,34 @@ final class JsJudge {
 
     /** A dialog or eval passed as a value in parentheses: {@code [1].find(alert)}, {@code (alert)(1)}. */
     private static long sinkArgument(String s, int from, int to, int i) {
-        int p = skipSpace(s, i + 1, to);
-        int e = identEnd(s, p, to);
-        if (e == p || !isDialogOrEval(s, p, e)) {
-            return 0;
-        }
-        int q = skipSpace(s, e, to);
-        if (q >= to || s.charAt(q) != ')') {
-            return 0;
-        }
         boolean calledWith = i - 1 >= from && (isIdentChar(s.charAt(i - 1)) || s.charAt(i - 1) == ']');
-        boolean invoked = q + 1 < to && (s.charAt(q + 1) == '(' || s.charAt(q + 1) == '`');
-        return calledWith || invoked ? finding(XssRules.SCRIPT_CODE, i, q + 1) : 0;
+        int p = i + 1;
+        int stop = Math.min(to, i + 96);
+        while (p < stop) {
+            p = skipSpace(s, p, to);
+            int e = identEnd(s, p, to);
+            if (e == p) {
+                return 0;
+            }
+            boolean sink = isDialogOrEval(s, p, e);
+            int q = skipSpace(s, e, to);
+            if (q >= to) {
+                return 0;
+            }
+            char c = s.charAt(q);
+            if (sink && c == ')') {
+                boolean invoked = q + 1 < to && (s.charAt(q + 1) == '(' || s.charAt(q + 1) == '`');
+                return calledWith || invoked ? finding(XssRules.SCRIPT_CODE, i, q + 1) : 0;
+            }
+            if (c != ',' || !calledWith) {
+                return 0;
+            }
+            if (sink) {
+                return finding(XssRules.SCRIPT_CODE, i, q + 1);
+            }
+            p = q + 1;
+        }
+        return 0;
     }
 
     /**
@@ -267,11 +317,11 @@ final class JsJudge {
             return false;
         }
         char c = s.charAt(p);
+        if (isQuote(c)) {
+            return true;
+        }
         switch (c) {
             case ')':
-            case '"':
-            case '\'':
-            case '`':
             case '/':
             case '[':
             case '{':
@@ -330,18 +380,36 @@ final class JsJudge {
         }
     }
 
+    /**
+     * Whether {@code c} quotes a string: ASCII quotes and backtick, typographic quotes and acute accent, and the cent
+     * sign (a double quote with the high bit set, as 7-bit-stripping filters read it).
+     */
+    static boolean isQuote(char c) {
+        return c == '"' || c == '\'' || c == '`' || c == 0xA2 || c == 0xB4 || (c >= 0x2018 && c <= 0x201F);
+    }
+
+    private static boolean afterNew(String s, int from, int is) {
+        int k = skipSpaceBack(s, from, is - 1);
+        return k < is - 1 && k - 2 >= from && regionMatchesLower(s, k - 2, "new") && (k - 3 < from || !isIdentChar(s.charAt(k - 3)));
+    }
+
     private static boolean startsWithString(String s, int p, int to) {
         p = skipSpace(s, p, to);
         if (p >= to) {
             return false;
         }
         char c = s.charAt(p);
-        if (c == '"' || c == '\'' || c == '`') {
+        if (isQuote(c)) {
             return true;
         }
-        // a dialog or eval passed by name: setTimeout(alert, 0)
+        // code passed by name (setTimeout(alert, 0), setTimeout(name, 1)) or as a property (location.hash)
         int e = identEnd(s, p, to);
-        return e > p && isDialogOrEval(s, p, e);
+        if (e == p || isDigit(c) || (e - p == 8 && regionMatchesLower(s, p, "function"))
+                || (e - p == 5 && regionMatchesLower(s, p, "async"))) {
+            return false;
+        }
+        int q = skipSpace(s, e, to);
+        return q < to && (s.charAt(q) == ',' || s.charAt(q) == ')' || s.charAt(q) == '.');
     }
 
     // ---------------------------------------------------------------- property access: '.' and '['
@@ -391,6 +459,8 @@ final class JsJudge {
                         || regionMatchesLower(s, a, "defaultview");
             case 13:
                 return regionMatchesLower(s, a, "createelement") || regionMatchesLower(s, a, "queryselector");
+            case 16:
+                return regionMatchesLower(s, a, "createelementns");
             case 14:
                 return regionMatchesLower(s, a, "getelementbyid");
             default:
@@ -680,7 +750,8 @@ final class JsJudge {
                 if (at < 0) {
                     at = wordBefore(s, from, i, "livescript");
                 }
-                if (at >= 0 && looksLikeCode(s, i + 1, Math.min(to, i + 1 + WINDOW))) {
+                if (at >= 0
+                        && (looksLikeCode(s, i + 1, Math.min(to, i + 1 + WINDOW)) || hasControl(s, at, i))) {
                     return finding(XssRules.SCRIPT_URL, at, Math.min(to, i + 1));
                 }
                 return 0;
@@ -708,6 +779,16 @@ final class JsJudge {
             default:
                 return 0;
         }
+    }
+
+    /** Whether {@code s[a,b)} holds a control character (tab, newline...) that browsers drop inside a scheme. */
+    private static boolean hasControl(String s, int a, int b) {
+        for (int k = a; k < b; k++) {
+            if (s.charAt(k) < ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean activeDataType(String s, int p, int to) {
@@ -786,6 +867,14 @@ final class JsJudge {
                 }
             }
             return 0;
+        }
+        if (i - 1 >= from && s.charAt(i - 1) == '$') {
+            // a template literal substitution holding a dialog or eval: `${alert}`
+            int p = skipSpace(s, i + 1, to);
+            int e = identEnd(s, p, to);
+            if (e > p && isDialogOrEval(s, p, e)) {
+                return finding(XssRules.SCRIPT_CODE, i - 1, e);
+            }
         }
         if (i + 1 >= to || s.charAt(i + 1) != '{') {
             return 0;

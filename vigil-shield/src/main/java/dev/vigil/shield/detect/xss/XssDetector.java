@@ -34,7 +34,18 @@ public final class XssDetector implements Detector {
         Variant where = null;
         for (Variant v : value.variants()) {
             String text = v.text();
-            long f = HtmlScanner.scan(text, 0, Math.min(text.length(), XssRules.MAX_SCAN), 0);
+            int n = Math.min(text.length(), XssRules.MAX_SCAN);
+            long f = HtmlScanner.scan(text, 0, n, 0);
+            if (f == 0) {
+                String joined = TagSplits.join(text, n);
+                if (joined != null) {
+                    f = HtmlScanner.scan(joined, 0, joined.length(), 0);
+                    if (f != 0) {
+                        // report on the variant as a whole: offsets in the joined copy do not map back
+                        f = XssRules.finding(XssRules.rule(f), 0, n);
+                    }
+                }
+            }
             if (f != 0 && (best == 0 || XssRules.rank(XssRules.rule(f)) > XssRules.rank(XssRules.rule(best)))) {
                 best = f;
                 where = v;
