@@ -1,5 +1,6 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,7 +24,7 @@ public final class Detectors {
 
         // slot: sqli
 
-        // slot: xss
+        list.add(new XssDetector());
 
         // slot: cmdi
 
