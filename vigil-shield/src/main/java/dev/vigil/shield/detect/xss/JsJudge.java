@@ -40,6 +40,8 @@ final class JsJudge {
     private static final int CREATE_ELEMENT = 7;
     /** CSS {@code url}: the argument must be a script URL. */
     private static final int CSS_URL = 8;
+    /** {@code setTimeout setInterval setImmediate}: a string, or code passed by name. */
+    private static final int TIMER = 9;
 
     // receiver kinds for property access
     private static final int DOCUMENT = 1;
@@ -130,14 +132,17 @@ final class JsJudge {
                 return regionMatchesLower(s, a, "function") ? STRING_SINK : NONE;
             case 10:
                 if (regionMatchesLower(s, a, "settimeout")) {
-                    return STRING_SINK;
+                    return TIMER;
                 }
                 if (regionMatchesLower(s, a, "execscript")) {
                     return EVAL;
                 }
                 return regionMatchesLower(s, a, "expression") ? EXPRESSION : NONE;
             case 11:
-                if (regionMatchesLower(s, a, "setinterval") || regionMatchesLower(s, a, "constructor")) {
+                if (regionMatchesLower(s, a, "setinterval")) {
+                    return TIMER;
+                }
+                if (regionMatchesLower(s, a, "constructor")) {
                     return STRING_SINK;
                 }
                 return NONE;
@@ -145,7 +150,7 @@ final class JsJudge {
                 if (regionMatchesLower(s, a, "fromcharcode")) {
                     return CHAR_CODES;
                 }
-                return regionMatchesLower(s, a, "setimmediate") ? STRING_SINK : NONE;
+                return regionMatchesLower(s, a, "setimmediate") ? TIMER : NONE;
             case 13:
                 return regionMatchesLower(s, a, "createelement") ? CREATE_ELEMENT : NONE;
             case 14:
@@ -211,8 +216,9 @@ final class JsJudge {
                     return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
                 }
                 return 0;
+            case TIMER:
             case STRING_SINK:
-                if (open == '`' || startsWithString(s, i + 1, to) || afterNew(s, from, is)) {
+                if (open == '`' || startsWithString(s, i + 1, to, kind == TIMER) || afterNew(s, from, is)) {
                     return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
                 }
                 return 0;
@@ -393,7 +399,7 @@ final class JsJudge {
         return k < is - 1 && k - 2 >= from && regionMatchesLower(s, k - 2, "new") && (k - 3 < from || !isIdentChar(s.charAt(k - 3)));
     }
 
-    private static boolean startsWithString(String s, int p, int to) {
+    private static boolean startsWithString(String s, int p, int to, boolean names) {
         p = skipSpace(s, p, to);
         if (p >= to) {
             return false;
@@ -404,6 +410,9 @@ final class JsJudge {
         }
         // code passed by name (setTimeout(alert, 0), setTimeout(name, 1)) or as a property (location.hash)
         int e = identEnd(s, p, to);
+        if (!names) {
+            return e > p && isDialogOrEval(s, p, e);
+        }
         if (e == p || isDigit(c) || (e - p == 8 && regionMatchesLower(s, p, "function"))
                 || (e - p == 5 && regionMatchesLower(s, p, "async"))) {
             return false;
@@ -680,7 +689,7 @@ final class JsJudge {
             if (v < to && (s.charAt(v) == '"' || s.charAt(v) == '\'' || s.charAt(v) == '`')) {
                 v++;
             }
-            if (looksLikeCode(s, v, Math.min(to, v + WINDOW))) {
+            if (looksLikeCode(s, v, Math.min(to, v + WINDOW), false)) {
                 return finding(XssRules.ATTRIBUTE_BREAKOUT, ws, Math.min(to, v + 1));
             }
             return 0;
@@ -751,7 +760,7 @@ final class JsJudge {
                     at = wordBefore(s, from, i, "livescript");
                 }
                 if (at >= 0
-                        && (looksLikeCode(s, i + 1, Math.min(to, i + 1 + WINDOW)) || hasControl(s, at, i))) {
+                        && (looksLikeCode(s, i + 1, Math.min(to, i + 1 + WINDOW), true) || hasControl(s, at, i))) {
                     return finding(XssRules.SCRIPT_URL, at, Math.min(to, i + 1));
                 }
                 return 0;
@@ -816,7 +825,7 @@ final class JsJudge {
      * Whether {@code s[p,to)} reads as script code rather than prose: a dialog or eval named anywhere, an identifier that
      * is called or assigned, or an invoked parenthesis. {@code void(0)}, {@code ;} and sentences do not.
      */
-    static boolean looksLikeCode(String s, int p, int to) {
+    static boolean looksLikeCode(String s, int p, int to, boolean assignments) {
         while (p < to) {
             char c = s.charAt(p);
             if (isIdentChar(c) && !isDigit(c)) {
@@ -831,7 +840,7 @@ final class JsJudge {
                     if (d == '(' || d == '`') {
                         return true;
                     }
-                    if (d == '=' && (q + 1 >= to || s.charAt(q + 1) != '=')) {
+                    if (assignments && d == '=' && (q + 1 >= to || s.charAt(q + 1) != '=')) {
                         return true;
                     }
                 }
