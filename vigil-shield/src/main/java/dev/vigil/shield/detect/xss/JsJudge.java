@@ -212,7 +212,7 @@ final class JsJudge {
         switch (kind) {
             case DIALOG:
             case EVAL:
-                if (open == '`' || argsLookLikeCode(s, i + 1, to)) {
+                if (open == '`' || argsLookLikeCode(s, i + 1, to, is - 1 < from || s.charAt(is - 1) <= ' ', s.charAt(i - 1) <= ' ')) {
                     return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
                 }
                 return 0;
@@ -317,7 +317,7 @@ final class JsJudge {
      * a literal (number, string, regular expression, array, object), an operator, or an identifier chain followed by
      * punctuation. {@code alert (the team)} does not; {@code alert(1)}, {@code alert(document.cookie)} do.
      */
-    static boolean argsLookLikeCode(String s, int p, int to) {
+    static boolean argsLookLikeCode(String s, int p, int to, boolean wordBefore, boolean spaceBefore) {
         p = skipSpace(s, p, to);
         if (p >= to) {
             return false;
@@ -325,6 +325,9 @@ final class JsJudge {
         char c = s.charAt(p);
         if (isQuote(c)) {
             return true;
+        }
+        if (wordBefore && spaceBefore) {
+            return false; // "... alert (1) ...": a word in a sentence followed by a remark in parentheses
         }
         switch (c) {
             case ')':
@@ -349,13 +352,27 @@ final class JsJudge {
             }
         } else if (isIdentChar(c)) {
             e = p;
+            boolean chain = false;
             int stop = Math.min(to, p + WINDOW);
             while (e < stop) {
                 char d = s.charAt(e);
-                if (isIdentChar(d) || d == '.' || (d == '?' && e + 1 < stop && s.charAt(e + 1) == '.')) {
+                if (isIdentChar(d)) {
+                    e++;
+                } else if (d == '.' || (d == '?' && e + 1 < stop && s.charAt(e + 1) == '.')) {
+                    chain = true;
                     e++;
                 } else {
                     break;
+                }
+            }
+            if (wordBefore && !chain && e < to && s.charAt(e) == ')') {
+                // "set up alert(s) for ...": a plain word in parentheses, then the sentence goes on
+                int q = e + 1;
+                if (q < to && s.charAt(q) <= ' ') {
+                    q = skipSpace(s, q, to);
+                    if (q < to && isLetter(s.charAt(q))) {
+                        return false;
+                    }
                 }
             }
         } else {
@@ -371,15 +388,8 @@ final class JsJudge {
             case ',':
             case '[':
             case '+':
-            case '-':
-            case '*':
-            case '/':
             case ';':
             case '`':
-            case '?':
-            case '|':
-            case '&':
-            case '%':
                 return true;
             default:
                 return false;
@@ -593,15 +603,14 @@ final class JsJudge {
                 return 0;
             }
             ps = skipSpace(s, i + 1, to);
-            if (ps >= to || (s.charAt(ps) != '"' && s.charAt(ps) != '\'' && s.charAt(ps) != '`')) {
-                return 0;
+            if (ps < to && isQuote(s.charAt(ps))) {
+                ps++;
             }
-            ps++;
         } else {
             ps = i + 1;
         }
         int pe = identEnd(s, ps, to);
-        if (pe == ps) {
+        if (pe == ps && !bracket) {
             return 0;
         }
         if (!bracket && pe - ps == 9 && (regionMatchesLower(s, ps, "innerhtml") || regionMatchesLower(s, ps, "outerhtml"))) {
@@ -745,10 +754,11 @@ final class JsJudge {
                 return finding(XssRules.STYLE, v, q + 1);
             }
         }
-        if (i - 4 < from) {
+        int lastAt = skipSpaceBack(s, from, i - 1);
+        if (i - 4 < from || lastAt < from) {
             return 0;
         }
-        char last = lower(s.charAt(skipSpaceBack(s, from, i - 1)));
+        char last = lower(s.charAt(lastAt));
         int at;
         switch (last) {
             case 't':
@@ -891,8 +901,8 @@ final class JsJudge {
         int stop = Math.min(to, i + 2 + WINDOW);
         for (int p = i + 2; p < stop; p++) {
             char c = s.charAt(p);
-            if (c == '}' && p + 1 < to && s.charAt(p + 1) == '}') {
-                return 0;
+            if ((c == '}' || c == '{') && p + 1 < to && s.charAt(p + 1) == c) {
+                return 0; // the end, or the next opener (judged on its own, which keeps this linear)
             }
             if ((c == 'c' || c == 'C') && regionMatchesLower(s, p, "constructor")) {
                 return finding(XssRules.TEMPLATE, i, p + 11);

@@ -139,6 +139,9 @@ class XssDetectorTest {
                 "h1<h2 and h3>h4",
                 "a\u0000b\uD800c",
                 "<use xlink:href=\"#icon\"/>",
+                "Please confirm(yes/no) by Friday",
+                "Write better prompt(s) for the model",
+                "Step 2: confirm (1) item and alert (2) people",
             })
     void leaves_benign_values_alone(String benign) {
         assertThat(inspect(benign)).as(benign).isEmpty();
