@@ -158,6 +158,11 @@ final class HtmlScanner {
             p++;
         }
         int ne = p;
+        if (i > 0 && JsJudge.isIdentChar(s.charAt(i - 1)) && ne < to && s.charAt(ne) == '>' && ls == ns
+                && followsTypeArgument(s, ne + 1, to)) {
+            // a type argument in code (List<Object> all = ..., new ArrayList<Frame>()), not markup
+            return -(long) ne;
+        }
         int kind = tagKind(s, ls, ne);
         if (ls > ns && kind == OTHER) {
             kind = prefixKind(s, ns, ls, ne);
@@ -325,6 +330,29 @@ final class HtmlScanner {
             case 8:
                 return regionMatchesLower(s, a, "textarea") || regionMatchesLower(s, a, "noscript")
                         || regionMatchesLower(s, a, "template") || regionMatchesLower(s, a, "noframes");
+            default:
+                return false;
+        }
+    }
+
+    /** Whether the text after {@code Name<Type>} continues like code: punctuation, or a space and an identifier. */
+    private static boolean followsTypeArgument(String s, int p, int to) {
+        if (p >= to) {
+            return false;
+        }
+        switch (s.charAt(p)) {
+            case '(':
+            case ')':
+            case '>':
+            case ',':
+            case ';':
+            case '[':
+            case ']':
+            case '.':
+            case ':':
+                return true;
+            case ' ':
+                return p + 1 < to && JsJudge.isIdentChar(s.charAt(p + 1));
             default:
                 return false;
         }

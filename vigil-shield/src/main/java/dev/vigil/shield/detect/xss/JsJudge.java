@@ -200,6 +200,9 @@ final class JsJudge {
             return 0;
         }
         int kind = sinkKind(s, is, ie);
+        if (kind != NONE && open == '`' && closesCodeSpan(s, from, is)) {
+            return 0; // `Function` in Markdown: the backtick ends a code span, it does not tag a template
+        }
         if (kind == WRAPPER) {
             if (is - 1 > from && s.charAt(is - 1) == '.') {
                 int is2 = identStart(s, from, is - 1);
@@ -267,6 +270,21 @@ final class JsJudge {
             default:
                 return 0;
         }
+    }
+
+    /** Whether a backtick opens before {@code at} on the same line (within a short window), with none in between. */
+    private static boolean closesCodeSpan(String s, int from, int at) {
+        int stop = Math.max(from, at - 64);
+        for (int k = at - 1; k >= stop; k--) {
+            char c = s.charAt(k);
+            if (c == '`') {
+                return true;
+            }
+            if (c == '\n') {
+                return false;
+            }
+        }
+        return false;
     }
 
     private static int argsEnd(String s, int i, int to) {
@@ -692,13 +710,17 @@ final class JsJudge {
                 && lower(s.charAt(ws + 1)) == 'n'
                 && (ws == from || isBreakSeparator(s.charAt(ws - 1)))) {
             int v = skipSpace(s, i + 1, to);
+            int b = skipSpaceBack(s, from, ws - 1);
+            if (k != i - 1 && b >= from && b < ws - 1 && isIdentChar(s.charAt(b))) {
+                return 0; // "Node onBlock = value(...)": a declaration in code, not an attribute
+            }
             if (Events.isEvent(s, ws + 2, we)) {
                 return finding(XssRules.ATTRIBUTE_BREAKOUT, ws, Math.min(to, Math.max(v, i + 1)));
             }
             if (v < to && (s.charAt(v) == '"' || s.charAt(v) == '\'' || s.charAt(v) == '`')) {
                 v++;
             }
-            if (looksLikeCode(s, v, Math.min(to, v + WINDOW), false)) {
+            if (k == i - 1 && looksLikeCode(s, v, Math.min(to, v + WINDOW), false)) {
                 return finding(XssRules.ATTRIBUTE_BREAKOUT, ws, Math.min(to, v + 1));
             }
             return 0;
