@@ -48,12 +48,15 @@ final class HtmlScanner {
     private static final int NEEDS_ACTION = 4;
     /** {@code bgsound}, {@code xml}: loads with a src. */
     private static final int NEEDS_SRC = 5;
+    /** {@code object}, {@code embed}, {@code applet}: load with any attribute (type, data, code, classid...). */
+    private static final int NEEDS_ANY = 6;
 
     // attribute facts for the tag kinds above
     private static final int HAS_HREF = 1;
     private static final int HAS_ACTION = 2;
     private static final int HAS_SRC = 4;
     private static final int HAS_META = 8;
+    private static final int HAS_ANY = 16;
 
     /**
      * Scans {@code s[from,to)} and returns the first strong finding, or else the strongest weaker one, packed as in
@@ -232,7 +235,7 @@ final class HtmlScanner {
                 return f;
             }
             if (kind != OTHER) {
-                facts |= attributeFact(s, an, ae, vs, ve);
+                facts |= attributeFact(s, an, ae, vs, ve) | (vs >= 0 ? HAS_ANY : 0);
             }
         }
         if (depth < MAX_DEPTH) {
@@ -252,6 +255,8 @@ final class HtmlScanner {
                 return (facts & HAS_ACTION) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
             case NEEDS_SRC:
                 return (facts & HAS_SRC) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
+            case NEEDS_ANY:
+                return (facts & HAS_ANY) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
             default:
                 return -(long) p;
         }
@@ -311,7 +316,7 @@ final class HtmlScanner {
         while (q < to && (s.charAt(q) <= ' ' || s.charAt(q) == '>')) {
             q++;
         }
-        if (q + 1 < to && s.charAt(q) == '<' && (isLetter(s.charAt(q + 1)) || s.charAt(q + 1) == '/' || s.charAt(q + 1) == '!')) {
+        if (q + 1 < to && s.charAt(q) == '<' && isLetter(s.charAt(q + 1))) {
             return finding(XssRules.ATTRIBUTE_BREAKOUT, i, q + 1);
         }
         return -(long) e;
@@ -392,23 +397,22 @@ final class HtmlScanner {
                 }
                 return OTHER;
             case 5:
-                if (regionMatchesLower(s, a, "frame")
-                        || regionMatchesLower(s, a, "embed")
-                        || regionMatchesLower(s, a, "style")
+                if (regionMatchesLower(s, a, "frame")) {
+                    return NEEDS_SRC;
+                }
+                if (regionMatchesLower(s, a, "style")
                         || regionMatchesLower(s, a, "layer")) {
                     return ACTIVE;
                 }
-                return OTHER;
+                return regionMatchesLower(s, a, "embed") ? NEEDS_ANY : OTHER;
             case 6:
                 if (regionMatchesLower(s, a, "script")
                         || regionMatchesLower(s, a, "iframe")
-                        || regionMatchesLower(s, a, "object")
-                        || regionMatchesLower(s, a, "applet")
                         || regionMatchesLower(s, a, "import")
                         || regionMatchesLower(s, a, "ilayer")) {
                     return ACTIVE;
                 }
-                return OTHER;
+                return regionMatchesLower(s, a, "object") || regionMatchesLower(s, a, "applet") ? NEEDS_ANY : OTHER;
             case 7:
                 if (regionMatchesLower(s, a, "isindex")) {
                     return ACTIVE;

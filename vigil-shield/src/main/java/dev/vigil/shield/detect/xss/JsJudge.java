@@ -200,6 +200,9 @@ final class JsJudge {
             return 0;
         }
         int kind = sinkKind(s, is, ie);
+        if (kind != NONE && afterDefiningKeyword(s, from, is)) {
+            return 0; // def confirm(self, ...), class Prompt(Base), function alert(x): a definition, not a call
+        }
         if (kind != NONE && open == '`' && closesCodeSpan(s, from, is)) {
             return 0; // `Function` in Markdown: the backtick ends a code span, it does not tag a template
         }
@@ -212,16 +215,37 @@ final class JsJudge {
             }
             return 0;
         }
+        if (open == '`' && (s.charAt(i - 1) <= ' ' || (kind != DIALOG && kind != EVAL && kind != TIMER))) {
+            return 0;
+        }
+        if ((kind == DIALOG || kind == EVAL || kind == TIMER) && is - 1 >= from && s.charAt(is - 1) == '.') {
+            // a method of some object (Python's self.confirm(...), sock.settimeout(t)), unless it is the window
+            int r = identStart(s, from, is - 1);
+            if (r == is - 1 || receiverKind(s, r, is - 1, false) != WINDOW_LIKE) {
+                return 0;
+            }
+        }
         switch (kind) {
-            case DIALOG:
             case EVAL:
-                if (open == '`' || argsLookLikeCode(s, i + 1, to, is - 1 < from || s.charAt(is - 1) <= ' ', s.charAt(i - 1) <= ' ')) {
+                if (open == '`' || evalArgument(s, i + 1, to)) {
+                    return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
+                }
+                return 0;
+            case DIALOG:
+                if (open == '`' || argsLookLikeCode(s, i + 1, to, is - 1 >= from && s.charAt(is - 1) <= ' ', s.charAt(i - 1) <= ' ')) {
                     return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
                 }
                 return 0;
             case TIMER:
             case STRING_SINK:
-                if (open == '`' || startsWithString(s, i + 1, to, kind == TIMER) || afterNew(s, from, is)) {
+                boolean names = kind == TIMER && (s.charAt(is + 3) == 'T' || s.charAt(is + 3) == 'I');
+                if (ie - is == 8 && s.charAt(is) != 'F') {
+                    return 0; // only the Function constructor, not a variable called function
+                }
+                if (s.charAt(i - 1) <= ' ' && is - 1 >= from && s.charAt(is - 1) <= ' ') {
+                    return 0; // "has one import ('mod')": a word in a sentence
+                }
+                if (open == '`' || startsWithString(s, i + 1, to, names) || afterNew(s, from, is)) {
                     return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
                 }
                 return 0;
@@ -272,6 +296,20 @@ final class JsJudge {
         }
     }
 
+    /** Whether the word before {@code at} is {@code def}, {@code class} or {@code function}. */
+    private static boolean afterDefiningKeyword(String s, int from, int at) {
+        int k = at - 1;
+        if (k < from || s.charAt(k) > ' ') {
+            return false;
+        }
+        k = skipSpaceBack(s, from, k);
+        int w = identStart(s, from, k + 1);
+        int n = k + 1 - w;
+        return (n == 3 && regionMatchesLower(s, w, "def"))
+                || (n == 5 && regionMatchesLower(s, w, "class"))
+                || (n == 8 && regionMatchesLower(s, w, "function"));
+    }
+
     /** Whether a backtick opens before {@code at} on the same line (within a short window), with none in between. */
     private static boolean closesCodeSpan(String s, int from, int at) {
         int stop = Math.max(from, at - 64);
@@ -283,6 +321,62 @@ final class JsJudge {
             if (c == '\n') {
                 return false;
             }
+        }
+        return false;
+    }
+
+    /** Whether {@code s[a,b)} names an array, promise or function method that calls what it is given. */
+    private static boolean takesCallback(String s, int a, int b) {
+        switch (b - a) {
+            case 3:
+                return regionMatchesLower(s, a, "map");
+            case 4:
+                return regionMatchesLower(s, a, "find") || regionMatchesLower(s, a, "some") || regionMatchesLower(s, a, "then")
+                        || regionMatchesLower(s, a, "call") || regionMatchesLower(s, a, "sort");
+            case 5:
+                return regionMatchesLower(s, a, "every") || regionMatchesLower(s, a, "catch") || regionMatchesLower(s, a, "apply");
+            case 6:
+                return regionMatchesLower(s, a, "filter") || regionMatchesLower(s, a, "reduce");
+            case 7:
+                return regionMatchesLower(s, a, "foreach") || regionMatchesLower(s, a, "finally");
+            case 9:
+                return regionMatchesLower(s, a, "findindex");
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether what eval gets at {@code p} is attacker material: a string, {@code name}, a property chain of the page
+     * ({@code location.hash...}), or a decoder call ({@code atob(...)}, {@code unescape(...)}, {@code fromCharCode}).
+     * A plain variable or another call ({@code eval(text)}, {@code eval(repr(d))}) reads as ordinary code.
+     */
+    private static boolean evalArgument(String s, int p, int to) {
+        p = skipSpace(s, p, to);
+        if (p >= to) {
+            return false;
+        }
+        char c = s.charAt(p);
+        if (isQuote(c) || c == '/' || c == '[') {
+            return true;
+        }
+        int e = identEnd(s, p, to);
+        if (e == p) {
+            return false;
+        }
+        int n = e - p;
+        if (n == 4 && regionMatchesLower(s, p, "name")) {
+            return true;
+        }
+        if (e < to && s.charAt(e) == '.') {
+            return receiverKind(s, p, e, true) != NONE || (n == 6 && regionMatchesLower(s, p, "string"));
+        }
+        if (e < to && s.charAt(e) == '(') {
+            return (n == 4 && regionMatchesLower(s, p, "atob"))
+                    || (n == 8 && regionMatchesLower(s, p, "unescape"))
+                    || (n == 9 && regionMatchesLower(s, p, "decodeuri"))
+                    || (n == 18 && regionMatchesLower(s, p, "decodeuricomponent"))
+                    || (n == 12 && regionMatchesLower(s, p, "fromcharcode"));
         }
         return false;
     }
@@ -301,6 +395,8 @@ final class JsJudge {
     /** A dialog or eval passed as a value in parentheses: {@code [1].find(alert)}, {@code (alert)(1)}. */
     private static long sinkArgument(String s, int from, int to, int i) {
         boolean calledWith = i - 1 >= from && (isIdentChar(s.charAt(i - 1)) || s.charAt(i - 1) == ']');
+        int callee = identStart(s, from, i);
+        boolean method = calledWith && callee - 1 >= from && s.charAt(callee - 1) == '.' && takesCallback(s, callee, i);
         int p = i + 1;
         int stop = Math.min(to, i + 96);
         while (p < stop) {
@@ -310,6 +406,9 @@ final class JsJudge {
                 return 0;
             }
             boolean sink = isDialogOrEval(s, p, e);
+            // prompt and eval are also common variable and function names (Python's input(prompt)): as a
+            // callback they count only as the last argument of a method call ([1].find(prompt))
+            boolean commonName = sink && !(regionMatchesLower(s, p, "alert") || regionMatchesLower(s, p, "confirm"));
             int q = skipSpace(s, e, to);
             if (q >= to) {
                 return 0;
@@ -317,12 +416,13 @@ final class JsJudge {
             char c = s.charAt(q);
             if (sink && c == ')') {
                 boolean invoked = q + 1 < to && (s.charAt(q + 1) == '(' || s.charAt(q + 1) == '`');
-                return calledWith || invoked ? finding(XssRules.SCRIPT_CODE, i, q + 1) : 0;
+                boolean passed = commonName ? method : calledWith;
+                return passed || invoked ? finding(XssRules.SCRIPT_CODE, i, q + 1) : 0;
             }
             if (c != ',' || !calledWith) {
                 return 0;
             }
-            if (sink) {
+            if (sink && !commonName) {
                 return finding(XssRules.SCRIPT_CODE, i, q + 1);
             }
             p = q + 1;
@@ -384,13 +484,19 @@ final class JsJudge {
                 }
             }
             if (wordBefore && !chain && e < to && s.charAt(e) == ')') {
-                // "set up alert(s) for ...": a plain word in parentheses, then the sentence goes on
+                // "set up alert(s) for ...", "the prompt(s).": a plain word in parentheses inside a sentence
                 int q = e + 1;
+                if (q >= to && p - 1 >= 0 && s.charAt(p - 1) == '(') {
+                    return false; // "... and prompt(s)" at the end of a sentence
+                }
                 if (q < to && s.charAt(q) <= ' ') {
                     q = skipSpace(s, q, to);
                     if (q < to && isLetter(s.charAt(q))) {
                         return false;
                     }
+                } else if (q < to && (s.charAt(q) == '.' || s.charAt(q) == ',' || s.charAt(q) == ':')
+                        && (q + 1 >= to || s.charAt(q + 1) <= ' ')) {
+                    return false;
                 }
             }
         } else {
@@ -451,12 +557,13 @@ final class JsJudge {
 
     // ---------------------------------------------------------------- property access: '.' and '['
 
-    private static int receiverKind(String s, int a, int b) {
+    /** Kind of the receiver {@code s[a,b)}. */
+    private static int receiverKind(String s, int a, int b, boolean bracket) {
         switch (b - a) {
             case 3:
                 return regionMatchesLower(s, a, "top") ? WINDOW_LIKE : NONE;
             case 4:
-                return regionMatchesLower(s, a, "self") ? WINDOW_LIKE : NONE;
+                return NONE; // not self: it is Python's receiver
             case 6:
                 if (regionMatchesLower(s, a, "window") || regionMatchesLower(s, a, "parent")) {
                     return WINDOW_LIKE;
@@ -608,12 +715,19 @@ final class JsJudge {
             paren = true;
         }
         int rs = strippedScriptTag(s, identStart(s, from, k), k);
-        int recv = rs < k ? receiverKind(s, rs, k) : NONE;
+        int recv = rs < k ? receiverKind(s, rs, k, bracket) : NONE;
         if (recv != NONE && paren && (rs - 1 < from || s.charAt(rs - 1) != '(')) {
             recv = NONE;
         }
         if (recv != NONE && rs - 1 >= from && isIdentChar(s.charAt(rs - 1))) {
             recv = NONE;
+        }
+        if (recv != NONE && rs - 1 >= from && s.charAt(rs - 1) == '.') {
+            // self.document.createElement(...) in Python's minidom: only the page's own globals count
+            int r = identStart(s, from, rs - 1);
+            if (r == rs - 1 || receiverKind(s, r, rs - 1, false) != WINDOW_LIKE) {
+                recv = NONE;
+            }
         }
         int ps;
         if (bracket) {
@@ -713,6 +827,9 @@ final class JsJudge {
             int b = skipSpaceBack(s, from, ws - 1);
             if (k != i - 1 && b >= from && b < ws - 1 && isIdentChar(s.charAt(b))) {
                 return 0; // "Node onBlock = value(...)": a declaration in code, not an attribute
+            }
+            if (b >= from && (s.charAt(b) == ',' || s.charAt(b) == '(')) {
+                return 0; // "walk(path, onerror=handler)": a keyword argument in code
             }
             if (Events.isEvent(s, ws + 2, we)) {
                 return finding(XssRules.ATTRIBUTE_BREAKOUT, ws, Math.min(to, Math.max(v, i + 1)));
