@@ -161,7 +161,11 @@ final class HtmlScanner {
             p++;
         }
         int ne = p;
-        if (i > 0 && JsJudge.isIdentChar(s.charAt(i - 1)) && ne < to && s.charAt(ne) == '>' && ls == ns
+        if (i > 0
+                && JsJudge.isIdentChar(s.charAt(i - 1))
+                && ne < to
+                && s.charAt(ne) == '>'
+                && ls == ns
                 && followsTypeArgument(s, ne + 1, to)) {
             // a type argument in code (List<Object> all = ..., new ArrayList<Frame>()), not markup
             return -(long) ne;
@@ -333,8 +337,10 @@ final class HtmlScanner {
             case 7:
                 return regionMatchesLower(s, a, "noembed");
             case 8:
-                return regionMatchesLower(s, a, "textarea") || regionMatchesLower(s, a, "noscript")
-                        || regionMatchesLower(s, a, "template") || regionMatchesLower(s, a, "noframes");
+                return regionMatchesLower(s, a, "textarea")
+                        || regionMatchesLower(s, a, "noscript")
+                        || regionMatchesLower(s, a, "template")
+                        || regionMatchesLower(s, a, "noframes");
             default:
                 return false;
         }
@@ -400,8 +406,7 @@ final class HtmlScanner {
                 if (regionMatchesLower(s, a, "frame")) {
                     return NEEDS_SRC;
                 }
-                if (regionMatchesLower(s, a, "style")
-                        || regionMatchesLower(s, a, "layer")) {
+                if (regionMatchesLower(s, a, "style") || regionMatchesLower(s, a, "layer")) {
                     return ACTIVE;
                 }
                 return regionMatchesLower(s, a, "embed") ? NEEDS_ANY : OTHER;

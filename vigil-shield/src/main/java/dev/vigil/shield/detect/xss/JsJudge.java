@@ -232,7 +232,9 @@ final class JsJudge {
                 }
                 return 0;
             case DIALOG:
-                if (open == '`' || argsLookLikeCode(s, i + 1, to, is - 1 >= from && s.charAt(is - 1) <= ' ', s.charAt(i - 1) <= ' ')) {
+                if (open == '`'
+                        || argsLookLikeCode(
+                                s, i + 1, to, is - 1 >= from && s.charAt(is - 1) <= ' ', s.charAt(i - 1) <= ' ')) {
                     return finding(XssRules.SCRIPT_CODE, is, argsEnd(s, i, to));
                 }
                 return 0;
@@ -331,10 +333,15 @@ final class JsJudge {
             case 3:
                 return regionMatchesLower(s, a, "map");
             case 4:
-                return regionMatchesLower(s, a, "find") || regionMatchesLower(s, a, "some") || regionMatchesLower(s, a, "then")
-                        || regionMatchesLower(s, a, "call") || regionMatchesLower(s, a, "sort");
+                return regionMatchesLower(s, a, "find")
+                        || regionMatchesLower(s, a, "some")
+                        || regionMatchesLower(s, a, "then")
+                        || regionMatchesLower(s, a, "call")
+                        || regionMatchesLower(s, a, "sort");
             case 5:
-                return regionMatchesLower(s, a, "every") || regionMatchesLower(s, a, "catch") || regionMatchesLower(s, a, "apply");
+                return regionMatchesLower(s, a, "every")
+                        || regionMatchesLower(s, a, "catch")
+                        || regionMatchesLower(s, a, "apply");
             case 6:
                 return regionMatchesLower(s, a, "filter") || regionMatchesLower(s, a, "reduce");
             case 7:
@@ -494,7 +501,8 @@ final class JsJudge {
                     if (q < to && isLetter(s.charAt(q))) {
                         return false;
                     }
-                } else if (q < to && (s.charAt(q) == '.' || s.charAt(q) == ',' || s.charAt(q) == ':')
+                } else if (q < to
+                        && (s.charAt(q) == '.' || s.charAt(q) == ',' || s.charAt(q) == ':')
                         && (q + 1 >= to || s.charAt(q + 1) <= ' ')) {
                     return false;
                 }
@@ -530,7 +538,10 @@ final class JsJudge {
 
     private static boolean afterNew(String s, int from, int is) {
         int k = skipSpaceBack(s, from, is - 1);
-        return k < is - 1 && k - 2 >= from && regionMatchesLower(s, k - 2, "new") && (k - 3 < from || !isIdentChar(s.charAt(k - 3)));
+        return k < is - 1
+                && k - 2 >= from
+                && regionMatchesLower(s, k - 2, "new")
+                && (k - 3 < from || !isIdentChar(s.charAt(k - 3)));
     }
 
     private static boolean startsWithString(String s, int p, int to, boolean names) {
@@ -547,7 +558,9 @@ final class JsJudge {
         if (!names) {
             return e > p && isDialogOrEval(s, p, e);
         }
-        if (e == p || isDigit(c) || (e - p == 8 && regionMatchesLower(s, p, "function"))
+        if (e == p
+                || isDigit(c)
+                || (e - p == 8 && regionMatchesLower(s, p, "function"))
                 || (e - p == 5 && regionMatchesLower(s, p, "async"))) {
             return false;
         }
@@ -599,7 +612,8 @@ final class JsJudge {
             case 8:
                 return regionMatchesLower(s, a, "location") || regionMatchesLower(s, a, "referrer");
             case 11:
-                return regionMatchesLower(s, a, "documenturi") || regionMatchesLower(s, a, "execcommand")
+                return regionMatchesLower(s, a, "documenturi")
+                        || regionMatchesLower(s, a, "execcommand")
                         || regionMatchesLower(s, a, "defaultview");
             case 13:
                 return regionMatchesLower(s, a, "createelement") || regionMatchesLower(s, a, "queryselector");
@@ -745,7 +759,9 @@ final class JsJudge {
         if (pe == ps && !bracket) {
             return 0;
         }
-        if (!bracket && pe - ps == 9 && (regionMatchesLower(s, ps, "innerhtml") || regionMatchesLower(s, ps, "outerhtml"))) {
+        if (!bracket
+                && pe - ps == 9
+                && (regionMatchesLower(s, ps, "innerhtml") || regionMatchesLower(s, ps, "outerhtml"))) {
             int q = skipSpace(s, pe, to);
             if (q < to && s.charAt(q) == '+') {
                 q++;
@@ -908,8 +924,7 @@ final class JsJudge {
                 if (at < 0) {
                     at = wordBefore(s, from, i, "livescript");
                 }
-                if (at >= 0
-                        && (looksLikeCode(s, i + 1, Math.min(to, i + 1 + WINDOW), true) || hasControl(s, at, i))) {
+                if (at >= 0 && (looksLikeCode(s, i + 1, Math.min(to, i + 1 + WINDOW), true) || hasControl(s, at, i))) {
                     return finding(XssRules.SCRIPT_URL, at, Math.min(to, i + 1));
                 }
                 return 0;

@@ -58,8 +58,8 @@ public final class XssDetector implements Detector {
             int rule = XssRules.rule(best);
             int end = Math.min(XssRules.end(best), where.text().length());
             int start = Math.min(XssRules.start(best), end);
-            sink.report(new Detection(
-                    XssRules.id(rule), XssRules.title(rule), XssRules.severity(rule), where, start, end));
+            sink.report(
+                    new Detection(XssRules.id(rule), XssRules.title(rule), XssRules.severity(rule), where, start, end));
         }
     }
 }

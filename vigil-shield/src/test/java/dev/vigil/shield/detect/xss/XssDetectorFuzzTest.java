@@ -28,7 +28,9 @@ class XssDetectorFuzzTest {
         long t0 = System.nanoTime();
         DETECTOR.inspect(inspected, (Detection d) -> {
             count[0]++;
-            if (d.start() < 0 || d.start() > d.end() || d.end() > d.variant().text().length()) {
+            if (d.start() < 0
+                    || d.start() > d.end()
+                    || d.end() > d.variant().text().length()) {
                 throw new AssertionError("offsets outside the variant: " + d);
             }
             if (!d.ruleId().startsWith("VGL-XSS-")) {

@@ -94,7 +94,8 @@ class XssDetectorTest {
         assertThat(found).as(payload).hasSize(1);
         assertThat(found.get(0).ruleId()).as(payload).isEqualTo(ruleId);
         assertThat(found.get(0).start()).isLessThanOrEqualTo(found.get(0).end());
-        assertThat(found.get(0).end()).isLessThanOrEqualTo(found.get(0).variant().text().length());
+        assertThat(found.get(0).end())
+                .isLessThanOrEqualTo(found.get(0).variant().text().length());
     }
 
     @ParameterizedTest
@@ -171,7 +172,9 @@ class XssDetectorTest {
 
     @Test
     void handles_huge_and_odd_inputs_quickly() {
-        String[] units = {"<", "<a ", "<a b=\"", "on", "=", "javascript:", "{{", "(", "`", "'", "\"", "</", "<!", "\uD800"};
+        String[] units = {
+            "<", "<a ", "<a b=\"", "on", "=", "javascript:", "{{", "(", "`", "'", "\"", "</", "<!", "\uD800"
+        };
         for (String unit : units) {
             String big = unit.repeat(70_000 / unit.length());
             long t0 = System.nanoTime();
