@@ -617,7 +617,7 @@ final class JsJudge {
                         || regionMatchesLower(s, a, "defaultview");
             case 13:
                 return regionMatchesLower(s, a, "createelement") || regionMatchesLower(s, a, "queryselector");
-            case 16:
+            case 15:
                 return regionMatchesLower(s, a, "createelementns");
             case 14:
                 return regionMatchesLower(s, a, "getelementbyid");
