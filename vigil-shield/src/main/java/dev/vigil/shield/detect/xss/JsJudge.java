@@ -728,12 +728,13 @@ final class JsJudge {
             k--;
             paren = true;
         }
-        int rs = strippedScriptTag(s, identStart(s, from, k), k);
+        int whole = identStart(s, from, k);
+        int rs = strippedScriptTag(s, whole, k);
         int recv = rs < k ? receiverKind(s, rs, k, bracket) : NONE;
         if (recv != NONE && paren && (rs - 1 < from || s.charAt(rs - 1) != '(')) {
             recv = NONE;
         }
-        if (recv != NONE && rs - 1 >= from && isIdentChar(s.charAt(rs - 1))) {
+        if (recv != NONE && rs == whole && rs - 1 >= from && isIdentChar(s.charAt(rs - 1))) {
             recv = NONE;
         }
         if (recv != NONE && rs - 1 >= from && s.charAt(rs - 1) == '.') {
