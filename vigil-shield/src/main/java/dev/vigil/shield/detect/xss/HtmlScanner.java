@@ -469,7 +469,10 @@ final class HtmlScanner {
         switch (n) {
             case 5:
                 if (regionMatchesLower(s, an, "style") && suspiciousCss(s, vs, ve)) {
-                    return finding(XssRules.STYLE, an, ve);
+                    long inner = depth < MAX_DEPTH ? scan(s, vs, ve, depth + 1) : 0;
+                    return inner != 0 && XssRules.rank(XssRules.rule(inner)) >= 3
+                            ? inner
+                            : finding(XssRules.STYLE, an, ve);
                 }
                 break;
             case 6:

