@@ -1,6 +1,7 @@
 package dev.vigil.shield.detect;
 
 import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
+import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +25,7 @@ public final class Detectors {
 
         // slot: sqli
 
-        // slot: xss
+        list.add(new XssDetector());
 
         // slot: cmdi
 
