@@ -53,7 +53,7 @@ final class BatchGrammar {
         if (i >= n || AsciiText.isSpace(s.charAt(i))) {
             return -1;
         }
-        i = blanks(s, i + 1);
+        i = blanks(s, token(s, i));
         if (!AsciiText.regionMatchesLower(s, i, "in")) {
             return -1;
         }

@@ -130,6 +130,9 @@ public final class CmdiDetector implements Detector {
         if (k == i || k >= n || !(s.charAt(k) == ' ' || s.charAt(k) == '+' || s.charAt(k) == '\t')) {
             return false;
         }
+        if (k - i <= 3 && (AsciiText.regionMatchesLower(s, i, "if") || AsciiText.regionMatchesLower(s, i, "for"))) {
+            return true; // a batch IF or FOR statement
+        }
         while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '+' || s.charAt(k) == '\t')) {
             k++;
         }
@@ -137,8 +140,35 @@ public final class CmdiDetector implements Detector {
             return false;
         }
         char c = s.charAt(k);
-        return c == '-' || c == '/' || c == '~' || c == '.' || c == '%'
-                || (AsciiText.isLetter(c) && k + 1 < n && s.charAt(k + 1) == ':');
+        if (c == '-' || c == '/' || c == '~' || c == '.' || c == '%' || c == '\'' || c == '"') {
+            return true;
+        }
+        if (AsciiText.isDigit(c)) {
+            return k - i <= 8; // sleep 5, ping 10.0.0.1
+        }
+        // a second word holding a path, a host or a file name: curl http://x, cat file.txt
+        int second = Math.min(n, k + 64);
+        for (int j = k; j < second; j++) {
+            char x = s.charAt(j);
+            if (x == '/' || x == ':' || x == '.' || x == '\\') {
+                return true;
+            }
+            if (!(AsciiText.isWord(x) || x == '-')) {
+                break;
+            }
+        }
+        return k - i <= 12 && hasCommandTail(s, k, n);
+    }
+
+    /** Whether a third word follows the second (a command with two arguments: "pip install x"). */
+    private static boolean hasCommandTail(String s, int k, int n) {
+        int limit = Math.min(n, k + 40);
+        int j = k;
+        while (j < limit && (AsciiText.isWord(s.charAt(j)) || s.charAt(j) == '-')) {
+            j++;
+        }
+        return j < n && j < limit && (s.charAt(j) == ' ' || s.charAt(j) == '+') && j + 1 < n
+                && (AsciiText.isWord(s.charAt(j + 1)) || s.charAt(j + 1) == '-');
     }
 
     private static String ruleId(int rule) {

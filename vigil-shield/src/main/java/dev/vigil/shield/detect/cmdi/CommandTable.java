@@ -33,6 +33,12 @@ final class CommandTable {
     /** May carry a version suffix ({@code python3.10}, {@code php7}). */
     static final int VERSIONED = 128;
 
+    /** Useful to an attacker with no argument at all ({@code whoami}, {@code ifconfig}). */
+    static final int STANDALONE = 256;
+
+    /** Takes a number as its argument in a blind probe ({@code sleep 5}, {@code ping -n 30}). */
+    static final int NUMERIC = 512;
+
     private CommandTable() {}
 
     /** The flags of a lower-case command name, or 0 when it is not a known command. */
@@ -72,6 +78,10 @@ final class CommandTable {
             case "telnet":
                 return TOOL | NETCAT;
             // Windows shells and tools
+            case "systeminfo":
+            case "tasklist":
+            case "ipconfig":
+                return TOOL | WINDOWS | STANDALONE;
             case "cmd":
             case "powershell":
             case "pwsh":
@@ -84,11 +94,9 @@ final class CommandTable {
             case "cscript":
             case "wscript":
             case "schtasks":
-            case "systeminfo":
-            case "tasklist":
             case "taskkill":
-            case "ipconfig":
             case "netsh":
+            case "regedit":
             case "tracert":
             case "pathping":
             case "nltest":
@@ -121,11 +129,18 @@ final class CommandTable {
             case "downloadstring":
             case "downloadfile":
                 return TOOL | WINDOWS;
-            // Unix tools whose names are not words
             case "whoami":
             case "ifconfig":
             case "uname":
             case "netstat":
+            case "visudo":
+            case "htop":
+            case "printenv":
+                return TOOL | STANDALONE;
+            case "gcc":
+            case "pipx":
+                return TOOL | VERSIONED;
+            // Unix tools whose names are not words
             case "wget":
             case "curl":
             case "lwp-download":
@@ -145,7 +160,6 @@ final class CommandTable {
             case "xxd":
             case "hexdump":
             case "getent":
-            case "printenv":
             case "pwd":
             case "ls":
             case "lsof":
@@ -203,7 +217,6 @@ final class CommandTable {
             case "ansible-inventory":
             case "chef-client":
             case "chef-vault":
-            case "visudo":
             case "passwd":
             case "chpasswd":
             case "wc":
@@ -211,8 +224,22 @@ final class CommandTable {
             case "ifdown":
             case "ifup":
             case "uudecode":
-            case "gcc":
             case "javac":
+            case "c89":
+            case "c99":
+            case "rmt":
+            case "perf":
+            case "flock":
+            case "lastlog":
+            case "aptitude":
+            case "cscli":
+            case "bsdtar":
+            case "uconv":
+            case "ansible-config":
+            case "ansible-doc":
+            case "ansible-galaxy":
+            case "chef-shell":
+            case "chef-run":
             case "setarch":
             case "rlwrap":
             case "unshare":
@@ -267,7 +294,6 @@ final class CommandTable {
             case "stat":
             case "strings":
             case "who":
-            case "w":
             case "last":
             case "date":
             case "env":
@@ -281,8 +307,8 @@ final class CommandTable {
             case "eval":
             case "exec":
             case "source":
-            case "time":
             case "timeout":
+            case "time":
             case "nice":
             case "wait":
             case "mount":
@@ -310,7 +336,10 @@ final class CommandTable {
             case "host":
             case "route":
             case "arp":
-            case "at":
+            case "column":
+            case "comm":
+            case "bridge":
+            case "trap":
             case "copy":
             case "del":
             case "erase":
@@ -347,8 +376,9 @@ final class CommandTable {
 
     private static int kindOfWord(String name) {
         switch (name) {
-            case "time":
             case "timeout":
+                return WORD | WRAPPER | NUMERIC;
+            case "time":
             case "nice":
             case "exec":
             case "eval":
@@ -356,6 +386,9 @@ final class CommandTable {
             case "start":
             case "call":
                 return WORD | WRAPPER;
+            case "sleep":
+            case "ping":
+                return WORD | NUMERIC;
             default:
                 return WORD;
         }

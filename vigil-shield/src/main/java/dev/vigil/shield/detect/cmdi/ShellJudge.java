@@ -67,6 +67,11 @@ final class ShellJudge {
     private int flags;
     private boolean execDir;
     private boolean resolvedObfuscated;
+    private int argFlags;
+
+    /** Sensitive files an attacker spells with globs ({@code /etc/pa??wd}), space separated and padded. */
+    private static final String SENSITIVE_FILES = " /etc/passwd /etc/shadow /etc/group /etc/hosts /etc/issue /bin/sh"
+            + " /bin/bash /etc/sudoers /proc/self/environ /etc ";
 
     /** Scans {@code s}; returns the strongest rule found (also left in {@link #rule}), or {@link #NONE}. */
     int scan(String s) {
@@ -97,8 +102,9 @@ final class ShellJudge {
                         }
                         budget--;
                         judge(s, j, AFTER_SEPARATOR, i);
-                        if (isBatchStart(s, j)) {
-                            judgeBatch(s, j, i);
+                        int b = skipBlanks(s, j, true);
+                        if (isBatchStart(s, b)) {
+                            judgeBatch(s, b, i);
                         }
                         i = j - 1;
                         break;
@@ -117,7 +123,9 @@ final class ShellJudge {
                 case '$':
                 case '<':
                 case '>':
-                    if (i + 1 < n && s.charAt(i + 1) == '(' && (i + 2 >= n || s.charAt(i + 2) != '(')) {
+                    if (c == '$' && isPhpCallExpansion(s, i)) {
+                        found(EXEC_CALL, i, Math.min(n, i + 2));
+                    } else if (i + 1 < n && s.charAt(i + 1) == '(' && (i + 2 >= n || s.charAt(i + 2) != '(')) {
                         budget--;
                         judge(s, i + 2, IN_SUBSTITUTION, i);
                     } else if (c == '<' && AsciiText.regionMatchesLower(s, i, "<!--#exec")) {
@@ -215,15 +223,36 @@ final class ShellJudge {
         if (p >= n) {
             return;
         }
-        if (ctx == AT_START && isBatchStart(s, p)) {
-            judgeBatch(s, p, at);
+        if (ctx == AT_START) {
+            // the value may start by closing the quote it is placed in: ' whoami
+            while (p + 1 < n && (s.charAt(p) == '\'' || s.charAt(p) == '"') && isBlank(s.charAt(p + 1))) {
+                p = skipBlanks(s, p + 1, true);
+            }
+            if (p >= n) {
+                return;
+            }
+            if (isBatchStart(s, p)) {
+                judgeBatch(s, p, at);
+            }
         }
         word.read(s, p);
+        boolean emptyVars = false;
+        for (int k = 0; k < 3 && word.varOnly && word.end < n; k++) {
+            // $u, $a: parameters an attacker leaves unset to split the command line
+            emptyVars = true;
+            word.read(s, skipBlanks(s, word.end, false));
+        }
         if (word.len == 0 || word.tooLong) {
             return;
         }
         if (!resolve(word)) {
+            if (word.glob && word.len > 1 && word.buf[0] == '/' && globListMatch(SENSITIVE_FILES, word.text())) {
+                found(OBFUSCATED, at, word.end);
+            }
             return;
+        }
+        if (emptyVars) {
+            resolvedObfuscated = true;
         }
         int q = word.end;
         if (q < n) {
@@ -233,6 +262,11 @@ final class ShellJudge {
             }
         }
         int shape = shape(s, q);
+        int cmdFlags = flags;
+        if (shape == CMD && (cmdFlags & CommandTable.WORD) != 0 && (argFlags & CommandTable.TOOL) == 0
+                && (cmdFlags & CommandTable.WRAPPER) == 0) {
+            shape = PLAIN; // "more less", "time date": two English words
+        }
         int r;
         boolean obfuscated = resolvedObfuscated;
         boolean tool = (flags & CommandTable.TOOL) != 0 || execDir;
@@ -252,7 +286,7 @@ final class ShellJudge {
             if (!(tool || obfuscated || shellArgs)) {
                 return;
             }
-            if (shape == END && !tool && !obfuscated && isProseTail(s, at)) {
+            if (shape == END && !tool && !obfuscated && (isProseTail(s, at) || isWordList(s, q))) {
                 return;
             }
             r = CHAIN;
@@ -260,8 +294,15 @@ final class ShellJudge {
             boolean strongArgs = shape == FLAG
                     || (shape == PATH && absolutePathAt(s, q))
                     || shape == REDIRECT
-                    || shape == SUBST;
-            if (!(obfuscated || execDir || strongArgs || (tool && shellArgs && shape != END && shape != QUOTE))) {
+                    || shape == SUBST
+                    || shape == VAR
+                    || (shape == CMD && (tool || (cmdFlags & CommandTable.WRAPPER) != 0))
+                    || (shape == END && (cmdFlags & CommandTable.STANDALONE) != 0)
+                    || (shape == NUMBER && (cmdFlags & CommandTable.NUMERIC) != 0 && numberEndsCommand(s, q))
+                    || ((shape == PLAIN || shape == NUMBER) && tool && flagAhead(s, q))
+                    || (shape == QUOTE && redirectAhead(s, q));
+            boolean toolArgs = tool && (shape == FILE || shape == PATH || shape == CMD);
+            if (!(obfuscated || execDir || strongArgs || toolArgs)) {
                 return;
             }
             r = COMMAND_LINE;
@@ -417,11 +458,16 @@ final class ShellJudge {
                 return false;
             }
         }
+        if (baseGlob && !meaningfulGlob(b, baseFrom, baseTo)) {
+            return false;
+        }
+        boolean windowsDir = false;
         if (slash >= from) {
             String dir = new String(b, from, slash - from);
             if (dir.isEmpty()) {
                 return false;
             }
+            windowsDir = dir.startsWith("c:");
             if (glob ? globListMatch(CommandTable.EXEC_DIRS, dir) : listContains(CommandTable.EXEC_DIRS, dir)) {
                 execDir = true;
             } else if (!(dir.equals(".") || dir.equals("/tmp") || dir.equals("/dev/shm"))) {
@@ -450,6 +496,10 @@ final class ShellJudge {
                 }
             }
         }
+        if (windowsDir && (f & CommandTable.WINDOWS) == 0 && baseTo == to) {
+            // C:\Windows\System32\ls is no program; a Unix name there needs its .exe
+            return false;
+        }
         if (f == 0 && slash >= from) {
             // any program run by path from an executable directory, or from a writable one
             f = CommandTable.TOOL;
@@ -463,6 +513,7 @@ final class ShellJudge {
 
     /** What follows a command word that ends at {@code q}. */
     private int shape(String s, int q) {
+        argFlags = 0;
         int n = s.length();
         int r = skipBlanks(s, q, false);
         if (r >= n) {
@@ -491,10 +542,10 @@ final class ShellJudge {
                 }
                 return OTHER;
             case '/':
-                if (AsciiText.isLetter(d) || d == '?' || d == '*' || d == '.' || d == '$' || d == 0 || isBlank(d)) {
-                    return PATH;
+                if (d == '/' || d == '>' || d == '<' || d == '=' || d == '"' || d == '\'') {
+                    return OTHER;
                 }
-                return OTHER;
+                return PATH;
             case '~':
                 return PATH;
             case '.':
@@ -543,8 +594,17 @@ final class ShellJudge {
             return FILE;
         }
         int a = arg.end < n ? s.charAt(arg.end) : 0;
-        if (a != '=' && a != '(' && arg.len <= 24 && !arg.tooLong && CommandTable.kind(arg.text()) != 0) {
-            return CMD;
+        if (a == '=' && arg.end + 1 < n && (s.charAt(arg.end + 1) == '/' || s.charAt(arg.end + 1) == '~')) {
+            return PATH; // dd if=/etc/passwd
+        }
+        if (a != '=' && a != '(' && arg.len <= 24 && !arg.tooLong) {
+            argFlags = CommandTable.kind(arg.text());
+            if (argFlags != 0) {
+                return CMD;
+            }
+        }
+        if (a == '=' && flags != 0 && word.len == 5 && new String(word.buf, 0, 5).equals("alias")) {
+            return VAR; // alias name=value
         }
         return PLAIN;
     }
@@ -561,11 +621,25 @@ final class ShellJudge {
 
     /**
      * Whether the separator at {@code at} ends a piece of prose ("Tom &amp; Jerry", "salt; pepper"): a lone
-     * {@code &} or {@code ;} written with a blank after it, behind at least two words.
+     * {@code &} or {@code ;} written with a blank after it, behind at least two words; or a line break after a line
+     * of text or code.
      */
     private static boolean isProseTail(String s, int at) {
         int n = s.length();
         char c = s.charAt(at);
+        if (c == '\n' || c == '\r') {
+            // a line of text or code above: "{\n  id\n}", "Dear Sir,\ncat"
+            int k = at - 1;
+            while (k >= 0 && (isBlank(s.charAt(k)) || s.charAt(k) == '\n' || s.charAt(k) == '\r')) {
+                k--;
+            }
+            if (k < 0) {
+                return false;
+            }
+            char b = s.charAt(k);
+            return AsciiText.isLetter(b) || AsciiText.isDigit(b) || b == '{' || b == ',' || b == '(' || b == ':'
+                    || b == '.';
+        }
         if (c != '&' && c != ';') {
             return false;
         }
@@ -630,7 +704,7 @@ final class ShellJudge {
         }
         if (k >= 0) {
             char b = s.charAt(k);
-            if (b != '=' && b != ':' && b != ';' && b != '\n') {
+            if (b != '=' && b != ':') {
                 return false;
             }
         }
@@ -662,6 +736,7 @@ final class ShellJudge {
         switch (name) {
             case "system":
             case "exec":
+            case "eval":
             case "passthru":
             case "shell_exec":
             case "popen":
@@ -846,5 +921,125 @@ final class ShellJudge {
             return hit != negate ? close + 1 : -1;
         }
         return e == c ? pi + 1 : -1;
+    }
+
+    /** A glob that names something: at least two literal characters, not a bare {@code *}. */
+    private static boolean meaningfulGlob(char[] b, int from, int to) {
+        int literal = 0;
+        for (int k = from; k < to; k++) {
+            if (AsciiText.isLetter(b[k])) {
+                literal++;
+            }
+        }
+        return literal >= 1 && (literal >= 2 || to - from <= 4);
+    }
+
+    /**
+     * Whether the word list goes on after the separator that follows a command word at {@code q} with a plain word
+     * that is no command ("mammal;cat;ears"): a list of words, not a command line.
+     */
+    private boolean isWordList(String s, int q) {
+        int n = s.length();
+        int r = skipBlanks(s, q, false);
+        if (r >= n) {
+            return false;
+        }
+        char c = s.charAt(r);
+        if (c != ';' && c != '|' && c != '&' && c != ',') {
+            return false;
+        }
+        r = skipBlanks(s, r + 1, false);
+        if (r >= n || !AsciiText.isLetter(s.charAt(r))) {
+            return false;
+        }
+        arg.read(s, r);
+        if (arg.len == 0 || arg.tooLong || arg.len > 24) {
+            return false;
+        }
+        for (int k = 0; k < arg.len; k++) {
+            if (!AsciiText.isLetter(arg.buf[k])) {
+                return false;
+            }
+        }
+        return CommandTable.kind(arg.text()) == 0;
+    }
+
+    /** Whether the number after the command word at {@code q} ends the command ({@code sleep 5}). */
+    private static boolean numberEndsCommand(String s, int q) {
+        int n = s.length();
+        int r = skipBlanks(s, q, false);
+        while (r < n && (AsciiText.isDigit(s.charAt(r)) || s.charAt(r) == '.')) {
+            r++;
+        }
+        r = skipBlanks(s, r, false);
+        return r >= n || isSeparator(s.charAt(r)) || s.charAt(r) == '#' || s.charAt(r) == '`';
+    }
+
+    /** Whether an output redirection to a file follows within the command that continues at {@code q}. */
+    private static boolean redirectAhead(String s, int q) {
+        int n = s.length();
+        int limit = Math.min(n, q + 256);
+        char quote = 0;
+        for (int k = q; k < limit; k++) {
+            char c = s.charAt(k);
+            if (quote != 0) {
+                if (c == quote) {
+                    quote = 0;
+                }
+            } else if (c == '\'' || c == '"') {
+                quote = c;
+            } else if (c == ';' || c == '|' || c == '&' || c == '\n') {
+                return false;
+            } else if (c == '>' && k > 0 && s.charAt(k - 1) != '-' && s.charAt(k - 1) != '=') {
+                int r = k + 1;
+                if (r < n && s.charAt(r) == '>') {
+                    r++;
+                }
+                r = skipBlanks(s, r, false);
+                return r < n && (AsciiText.isWord(s.charAt(r)) || s.charAt(r) == '/' || s.charAt(r) == '.');
+            }
+        }
+        return false;
+    }
+
+    /** PHP complex syntax calling a function: <code>{${name(</code> or <code>${@name(</code>. */
+    private static boolean isPhpCallExpansion(String s, int i) {
+        int n = s.length();
+        if (i + 2 >= n || s.charAt(i + 1) != '{') {
+            return false;
+        }
+        int k = i + 2;
+        boolean at = s.charAt(k) == '@';
+        if (!at && (i == 0 || s.charAt(i - 1) != '{')) {
+            return false;
+        }
+        if (at) {
+            k++;
+        }
+        int startName = k;
+        while (k < n && k - startName < 32 && AsciiText.isWord(s.charAt(k))) {
+            k++;
+        }
+        return k > startName && k < n && s.charAt(k) == '(' && AsciiText.isLetter(s.charAt(startName));
+    }
+
+    /** Whether a flag ({@code -x}, {@code --xx}) or an absolute path follows within the command at {@code q}. */
+    private static boolean flagAhead(String s, int q) {
+        int n = s.length();
+        int limit = Math.min(n, q + 128);
+        for (int k = q; k + 1 < limit; k++) {
+            char c = s.charAt(k);
+            if (c == ';' || c == '|' || c == '&' || c == '\n') {
+                return false;
+            }
+            if (isBlank(c)) {
+                char d = s.charAt(k + 1);
+                char e = k + 2 < n ? s.charAt(k + 2) : 0;
+                if ((d == '-' && (AsciiText.isLetter(e) || e == '-')) || (d == '/' && AsciiText.isLetter(e))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

@@ -64,9 +64,7 @@ final class ShellWord {
                 if (close < 0 || close - i > MAX) {
                     break;
                 }
-                if (len > 0) {
-                    pending = true;
-                }
+                pending = true;
                 for (int j = i + 1; j < close; j++) {
                     char q = s.charAt(j);
                     if (c == '"' && q == '$') {
@@ -98,6 +96,9 @@ final class ShellWord {
                     break;
                 }
                 char next = s.charAt(i + 1);
+                if (next == '`') {
+                    break;
+                }
                 if (next == '\n') {
                     i += 2;
                     continue;
@@ -118,7 +119,24 @@ final class ShellWord {
                 i += 2;
                 continue;
             }
+            if (c == '`' && i + 1 < n && s.charAt(i + 1) == '`') {
+                // an empty command substitution splits a word: pi``ng
+                pending = true;
+                i += 2;
+                continue;
+            }
             if (c == '$') {
+                if (i + 2 < n && s.charAt(i + 1) == '(' && s.charAt(i + 2) == ')') {
+                    pending = true;
+                    i += 3;
+                    continue;
+                }
+                if (i + 1 < n && (s.charAt(i + 1) == '\'' || s.charAt(i + 1) == '"')) {
+                    // $'...' and $"..." quoting
+                    pending = true;
+                    i++;
+                    continue;
+                }
                 if (isIfs(s, i)) {
                     ifs = true;
                     break;
@@ -160,7 +178,7 @@ final class ShellWord {
                 i++;
                 continue;
             }
-            if (c == ',' && depth > 0) {
+            if ((c == ',' || c == '#') && depth > 0) {
                 append(c);
                 i++;
                 continue;
@@ -243,7 +261,8 @@ final class ShellWord {
             return 0;
         }
         char c = s.charAt(i + 1);
-        if (c == '@' || c == '*' || AsciiText.isDigit(c)) {
+        if (c == '@' || c == '*' || c == '!' || c == '?' || c == '-' || c == '$' || c == '#'
+                || AsciiText.isDigit(c)) {
             return 2;
         }
         if (c == '{') {
