@@ -15,7 +15,8 @@ final class BatchGrammar {
     /** Whether {@code FOR} or {@code IF} (any case) starts at {@code p} as a word. */
     static boolean startsStatement(String s, int p) {
         return (AsciiText.regionMatchesLower(s, p, "for") && blankAt(s, p + 3))
-                || (AsciiText.regionMatchesLower(s, p, "if") && blankAt(s, p + 2));
+                || (AsciiText.regionMatchesLower(s, p, "if")
+                        && (blankAt(s, p + 2) || (p + 2 < s.length() && s.charAt(p + 2) == '/')));
     }
 
     /** The end of a FOR or IF statement that starts at {@code p}, or -1 when the text there is not one. */
@@ -50,7 +51,7 @@ final class BatchGrammar {
         if (i < n && s.charAt(i) == '%') {
             i++;
         }
-        if (i >= n || AsciiText.isSpace(s.charAt(i))) {
+        if (i >= n) {
             return -1;
         }
         i = blanks(s, token(s, i));
@@ -79,8 +80,11 @@ final class BatchGrammar {
     private static int ifEnd(String s, int i, ShellWord w) {
         int n = s.length();
         i = blanks(s, i);
+        int from = i;
+        boolean batchy = false;
         if (AsciiText.regionMatchesLower(s, i, "/i") && blankAt(s, i + 2)) {
             i = blanks(s, i + 2);
+            batchy = true;
         }
         if (AsciiText.regionMatchesLower(s, i, "not") && blankAt(s, i + 3)) {
             i = blanks(s, i + 3);
@@ -118,7 +122,13 @@ final class BatchGrammar {
             if (i < 0) {
                 return -1;
             }
+            for (int k = from; k < i; k++) {
+                batchy |= s.charAt(k) == '%';
+            }
             i = blanks(s, i);
+        }
+        if (batchy) {
+            return i;
         }
         if (i >= n) {
             return -1;

@@ -107,7 +107,33 @@ public final class CmdiDetector implements Detector {
                 return true;
             }
         }
-        return startsLikeCommand(s);
+        return startsLikeCommand(s) || isStandaloneCommand(s);
+    }
+
+    /** Whether the whole value is a reconnaissance command that needs no argument ({@code whoami}). */
+    private static boolean isStandaloneCommand(String s) {
+        int n = s.length();
+        if (n < 5 || n > 10) {
+            return false;
+        }
+        switch (AsciiText.lower(s.charAt(0))) {
+            case 'w':
+                return n == 6 && AsciiText.regionMatchesLower(s, 0, "whoami");
+            case 'i':
+                return n == 8
+                        && (AsciiText.regionMatchesLower(s, 0, "ifconfig")
+                                || AsciiText.regionMatchesLower(s, 0, "ipconfig"));
+            case 'u':
+                return n == 5 && AsciiText.regionMatchesLower(s, 0, "uname");
+            case 'n':
+                return n == 7 && AsciiText.regionMatchesLower(s, 0, "netstat");
+            case 's':
+                return n == 10 && AsciiText.regionMatchesLower(s, 0, "systeminfo");
+            case 't':
+                return n == 8 && AsciiText.regionMatchesLower(s, 0, "tasklist");
+            default:
+                return false;
+        }
     }
 
     private static boolean startsLikeCommand(String s) {

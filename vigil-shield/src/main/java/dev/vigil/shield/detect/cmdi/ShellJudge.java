@@ -68,6 +68,7 @@ final class ShellJudge {
     private boolean execDir;
     private boolean resolvedObfuscated;
     private int argFlags;
+    private String name = "";
 
     /** Sensitive files an attacker spells with globs ({@code /etc/pa??wd}), space separated and padded. */
     private static final String SENSITIVE_FILES = " /etc/passwd /etc/shadow /etc/group /etc/hosts /etc/issue /bin/sh"
@@ -160,6 +161,16 @@ final class ShellJudge {
                         }
                     }
                     break;
+                case '"':
+                case '\'':
+                    if (i > 0 && (s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':' || s.charAt(i - 1) == ' ')
+                            && i + 1 < n && AsciiText.isLetter(s.charAt(i + 1))
+                            && (s.charAt(i - 1) != ' ' || (i > 1 && s.charAt(i - 2) == ':'))) {
+                        // the start of an attribute or JSON string value: probe="...", "k": "..."
+                        budget--;
+                        judge(s, i + 1, AT_START, i + 1);
+                    }
+                    break;
                 case '=':
                     if (isParameterStart(s, i)) {
                         budget--;
@@ -225,7 +236,9 @@ final class ShellJudge {
         }
         if (ctx == AT_START) {
             // the value may start by closing the quote it is placed in: ' whoami
-            while (p + 1 < n && (s.charAt(p) == '\'' || s.charAt(p) == '"') && isBlank(s.charAt(p + 1))) {
+            while (p + 1 < n
+                    && (s.charAt(p) == '\'' || s.charAt(p) == '"')
+                    && (isBlank(s.charAt(p + 1)) || indexWithin(s, s.charAt(p), p + 1, ShellWord.MAX) < 0)) {
                 p = skipBlanks(s, p + 1, true);
             }
             if (p >= n) {
@@ -263,6 +276,9 @@ final class ShellJudge {
         }
         int shape = shape(s, q);
         int cmdFlags = flags;
+        if ((shape == PLAIN || shape == CMD || shape == QUOTE) && isSubcommand(s, q)) {
+            shape = FLAG; // net user, reg add, alias x=y
+        }
         if (shape == CMD && (cmdFlags & CommandTable.WORD) != 0 && (argFlags & CommandTable.TOOL) == 0
                 && (cmdFlags & CommandTable.WRAPPER) == 0) {
             shape = PLAIN; // "more less", "time date": two English words
@@ -296,7 +312,11 @@ final class ShellJudge {
                     || shape == REDIRECT
                     || shape == SUBST
                     || shape == VAR
-                    || (shape == CMD && (tool || (cmdFlags & CommandTable.WRAPPER) != 0))
+                    || (shape == CMD
+                            && (tool
+                                    || (cmdFlags & CommandTable.WRAPPER) != 0
+                                    || (argFlags & CommandTable.TOOL) != 0))
+                    || (shape == END && separatorEndsValue(s, q))
                     || (shape == END && (cmdFlags & CommandTable.STANDALONE) != 0)
                     || (shape == NUMBER && (cmdFlags & CommandTable.NUMERIC) != 0 && numberEndsCommand(s, q))
                     || ((shape == PLAIN || shape == NUMBER) && tool && flagAhead(s, q))
@@ -508,6 +528,7 @@ final class ShellJudge {
             }
         }
         flags = f;
+        name = base;
         return f != 0;
     }
 
@@ -1041,5 +1062,88 @@ final class ShellJudge {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the word after the command just resolved is one of its attack-typical subcommands ({@code net user},
+     * {@code reg add}, {@code netsh firewall}) or, for {@code alias}, a definition {@code name=value}.
+     */
+    private boolean isSubcommand(String s, int q) {
+        int n = s.length();
+        int r = skipBlanks(s, q, false);
+        if (name.equals("alias")) {
+            for (int k = r; k < n && k - r < 40; k++) {
+                char c = s.charAt(k);
+                if (c == '=') {
+                    return k > r;
+                }
+                if (c == ';' || c == '|' || c == '&' || c == '\n') {
+                    return false;
+                }
+            }
+            return false;
+        }
+        if (!(name.equals("net") || name.equals("reg") || name.equals("netsh") || name.equals("sc"))) {
+            return false;
+        }
+        arg.read(s, r);
+        if (arg.len == 0 || arg.len > 16) {
+            return false;
+        }
+        switch (name + ' ' + arg.text()) {
+            case "net user":
+            case "net users":
+            case "net localgroup":
+            case "net group":
+            case "net view":
+            case "net share":
+            case "net use":
+            case "net session":
+            case "net accounts":
+            case "net config":
+            case "net start":
+            case "net stop":
+            case "reg add":
+            case "reg query":
+            case "reg delete":
+            case "reg save":
+            case "reg export":
+            case "reg import":
+            case "netsh firewall":
+            case "netsh advfirewall":
+            case "netsh interface":
+            case "netsh wlan":
+            case "sc query":
+            case "sc create":
+            case "sc config":
+            case "sc stop":
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Whether only separators (and blanks) follow the command word at {@code q}: "id;" as a whole value. */
+    private static boolean separatorEndsValue(String s, int q) {
+        int n = s.length();
+        int r = skipBlanks(s, q, false);
+        if (r >= n || !(s.charAt(r) == ';' || s.charAt(r) == '|' || s.charAt(r) == '&')) {
+            return false;
+        }
+        while (r < n && (isSeparator(s.charAt(r)) || isBlank(s.charAt(r)))) {
+            r++;
+        }
+        return r >= n;
+    }
+
+    /** Index of {@code c} in {@code s} from {@code from}, looking at most {@code max} characters ahead; -1 if none. */
+    static int indexWithin(String s, char c, int from, int max) {
+        int limit = Math.min(s.length(), from + max);
+        for (int k = from; k < limit; k++) {
+            if (s.charAt(k) == c) {
+                return k;
+            }
+        }
+        return -1;
     }
 }

@@ -60,8 +60,8 @@ final class ShellWord {
         while (i < n) {
             char c = s.charAt(i);
             if (c == '\'' || c == '"') {
-                int close = s.indexOf(c, i + 1);
-                if (close < 0 || close - i > MAX) {
+                int close = ShellJudge.indexWithin(s, c, i + 1, MAX);
+                if (close < 0) {
                     break;
                 }
                 pending = true;
@@ -108,9 +108,7 @@ final class ShellWord {
                     // a literal "\n" written for a line break ends the word
                     break;
                 }
-                if (len > 0) {
-                    pending = true;
-                }
+                pending = true;
                 if (next == ' ' || next == '\t') {
                     append('\u0001');
                 } else {
@@ -266,8 +264,8 @@ final class ShellWord {
             return 2;
         }
         if (c == '{') {
-            int close = s.indexOf('}', i + 2);
-            if (close < 0 || close >= limit || close - i > 40) {
+            int close = ShellJudge.indexWithin(s, '}', i + 2, 40);
+            if (close < 0 || close >= limit) {
                 return 0;
             }
             for (int k = i + 2; k < close; k++) {
@@ -295,8 +293,8 @@ final class ShellWord {
         }
         if (isIfs(s, i)) {
             if (i + 1 < s.length() && s.charAt(i + 1) == '{') {
-                int close = s.indexOf('}', i);
-                return close < 0 || close - i > 20 ? 0 : close + 1 - i;
+                int close = ShellJudge.indexWithin(s, '}', i, 20);
+                return close < 0 ? 0 : close + 1 - i;
             }
             return 4;
         }
