@@ -144,12 +144,24 @@ public final class CmdiDetector implements Detector {
         }
         int limit = Math.min(n, i + 48);
         int k = i;
+        boolean slash = false;
         for (; k < limit; k++) {
             char c = s.charAt(k);
-            if (c == '/' || c == '\'' || c == '"' || c == '{' || c == '?' || c == '*' || c == '[') {
+            char d = k + 1 < n ? s.charAt(k + 1) : 0;
+            if (c == '/') {
+                if (AsciiText.isLetter(d) || d == '?' || d == '*' || d == '[' || d == '.' || d == '$') {
+                    return true; // a path: /bin/ls, usr/bin/id, /???/c?t
+                }
+                slash = true;
+            } else if (c == '\'' || c == '"') {
+                if (k == i || (AsciiText.isLetter(d) && AsciiText.isLetter(s.charAt(k - 1)))) {
+                    return true; // quoting inside a word: c'a't, 'i'fconfig
+                }
+            } else if (c == '{') {
+                return true; // brace expansion
+            } else if ((c == '?' || c == '*' || c == '[') && slash) {
                 return true;
-            }
-            if (!(AsciiText.isWord(c) || c == '-' || c == '.' || c == ':')) {
+            } else if (!(AsciiText.isWord(c) || c == '-' || c == '.' || c == ':')) {
                 break;
             }
         }
@@ -170,7 +182,10 @@ public final class CmdiDetector implements Detector {
             return true;
         }
         if (AsciiText.isDigit(c)) {
-            return k - i <= 8; // sleep 5, ping 10.0.0.1
+            // sleep 5, ping 10.0.0.1, timeout 10
+            return AsciiText.regionMatchesLower(s, i, "sleep")
+                    || AsciiText.regionMatchesLower(s, i, "ping")
+                    || AsciiText.regionMatchesLower(s, i, "timeout");
         }
         // a second word holding a path, a host or a file name: curl http://x, cat file.txt
         int second = Math.min(n, k + 64);
@@ -183,18 +198,7 @@ public final class CmdiDetector implements Detector {
                 break;
             }
         }
-        return k - i <= 12 && hasCommandTail(s, k, n);
-    }
-
-    /** Whether a third word follows the second (a command with two arguments: "pip install x"). */
-    private static boolean hasCommandTail(String s, int k, int n) {
-        int limit = Math.min(n, k + 40);
-        int j = k;
-        while (j < limit && (AsciiText.isWord(s.charAt(j)) || s.charAt(j) == '-')) {
-            j++;
-        }
-        return j < n && j < limit && (s.charAt(j) == ' ' || s.charAt(j) == '+') && j + 1 < n
-                && (AsciiText.isWord(s.charAt(j + 1)) || s.charAt(j + 1) == '-');
+        return false;
     }
 
     private static String ruleId(int rule) {

@@ -29,6 +29,12 @@ final class ShellJudge {
     static final int COMMAND_LINE = 7;
     static final int EXEC_CALL = 8;
 
+    /** The characters the boundary scan stops at, below 64 and from 64 to 127, as bit sets. */
+    private static final long LOW = 1L << ';' | 1L << '&' | 1L << '\n' | 1L << '\r' | 1L << '$' | 1L << '<'
+            | 1L << '>' | 1L << '(' | 1L << '=' | 1L << '"' | 1L << '\'';
+
+    private static final long HIGH = 1L << ('|' - 64) | 1L << ('`' - 64) | 1L << ('\\' - 64);
+
     /** Most command boundaries judged in one text. */
     static final int MAX_BOUNDARIES = 256;
 
@@ -86,6 +92,9 @@ final class ShellJudge {
         boolean inBacktick = false;
         for (int i = 0; i < n && budget > 0; i++) {
             char c = s.charAt(i);
+            if (c >= 128 || (c < 64 ? (LOW >>> c & 1L) == 0 : (HIGH >>> (c - 64) & 1L) == 0)) {
+                continue;
+            }
             switch (c) {
                 case ';':
                 case '|':
@@ -163,10 +172,8 @@ final class ShellJudge {
                     break;
                 case '"':
                 case '\'':
-                    if (i > 0 && (s.charAt(i - 1) == '=' || s.charAt(i - 1) == ':' || s.charAt(i - 1) == ' ')
-                            && i + 1 < n && AsciiText.isLetter(s.charAt(i + 1))
-                            && (s.charAt(i - 1) != ' ' || (i > 1 && s.charAt(i - 2) == ':'))) {
-                        // the start of an attribute or JSON string value: probe="...", "k": "..."
+                    if (i > 0 && s.charAt(i - 1) == '=' && i + 1 < n && AsciiText.isLetter(s.charAt(i + 1))) {
+                        // the start of an attribute value: probe="..."
                         budget--;
                         judge(s, i + 1, AT_START, i + 1);
                     }
@@ -248,6 +255,10 @@ final class ShellJudge {
                 judgeBatch(s, p, at);
             }
         }
+        char first = s.charAt(p);
+        if (AsciiText.isDigit(first) || first == '-' || first == '=' || first == ',' || (first == '.' && ctx == AT_START)) {
+            return;
+        }
         word.read(s, p);
         boolean emptyVars = false;
         for (int k = 0; k < 3 && word.varOnly && word.end < n; k++) {
@@ -257,6 +268,9 @@ final class ShellJudge {
         }
         if (word.len == 0 || word.tooLong) {
             return;
+        }
+        if (word.end < n && (s.charAt(word.end) == '=' || s.charAt(word.end) == '(')) {
+            return; // an assignment or a parameter (&id=5), a function call
         }
         if (!resolve(word)) {
             if (word.glob && word.len > 1 && word.buf[0] == '/' && globListMatch(SENSITIVE_FILES, word.text())) {
@@ -483,14 +497,17 @@ final class ShellJudge {
         }
         boolean windowsDir = false;
         if (slash >= from) {
-            String dir = new String(b, from, slash - from);
-            if (dir.isEmpty()) {
+            int dirLen = slash - from;
+            if (dirLen == 0 || dirLen > 48) {
                 return false;
             }
-            windowsDir = dir.startsWith("c:");
-            if (glob ? globListMatch(CommandTable.EXEC_DIRS, dir) : listContains(CommandTable.EXEC_DIRS, dir)) {
-                execDir = true;
-            } else if (!(dir.equals(".") || dir.equals("/tmp") || dir.equals("/dev/shm"))) {
+            windowsDir = b[from] == 'c' && dirLen > 1 && b[from + 1] == ':';
+            if (glob) {
+                execDir = globListMatch(CommandTable.EXEC_DIRS, new String(b, from, dirLen));
+            } else {
+                execDir = listContains(CommandTable.EXEC_DIRS, b, from, dirLen);
+            }
+            if (!execDir && !listContains(" . /tmp /dev/shm ", b, from, dirLen)) {
                 return false;
             }
         }
@@ -753,32 +770,20 @@ final class ShellJudge {
         if (len < 4) {
             return false;
         }
-        String name = AsciiText.lower(s.substring(k, i));
-        switch (name) {
-            case "system":
-            case "exec":
-            case "eval":
-            case "passthru":
-            case "shell_exec":
-            case "popen":
-            case "proc_open":
-            case "pcntl_exec":
-            case "os.system":
-            case "os.popen":
-            case "subprocess.call":
-            case "subprocess.run":
-            case "subprocess.popen":
-            case "subprocess.check_output":
-            case "child_process.exec":
-            case "execsync":
-            case "spawn":
-            case "spawnsync":
-            case "runtime.getruntime().exec":
+        for (String name : EXEC_FUNCTIONS) {
+            int at = i - name.length();
+            if (at >= k && AsciiText.regionMatchesLower(s, at, name) && (at == k || s.charAt(at - 1) == '.')) {
                 return true;
-            default:
-                return name.endsWith(".exec") || name.endsWith(".system") || name.endsWith(".popen");
+            }
         }
+        return false;
     }
+
+    /** Functions that hand their argument to a shell (PHP, Python, Perl, Ruby, Node); matched at a word end. */
+    private static final String[] EXEC_FUNCTIONS = {
+        "system", "exec", "eval", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "execsync", "spawn",
+        "spawnsync", "check_output", "getoutput", "subprocess.call", "subprocess.run"
+    };
 
     /** Whether {@code /dev/tcp/} or {@code /dev/udp/} follows position {@code i} (past blanks and a digit). */
     private static boolean isDevTcp(String s, int i) {
@@ -844,14 +849,25 @@ final class ShellJudge {
         return p;
     }
 
-    /** Whether the space-padded list holds {@code item}. */
-    static boolean listContains(String list, String item) {
-        int at = list.indexOf(item);
-        while (at >= 0) {
-            if (list.charAt(at - 1) == ' ' && list.charAt(at + item.length()) == ' ') {
-                return true;
+    /** Whether the space-padded list holds the item {@code b[from, from + len)}. */
+    static boolean listContains(String list, char[] b, int from, int len) {
+        int n = list.length();
+        int i = 1;
+        while (i < n) {
+            int j = list.indexOf(' ', i);
+            if (j < 0) {
+                return false;
             }
-            at = list.indexOf(item, at + 1);
+            if (j - i == len) {
+                int k = 0;
+                while (k < len && list.charAt(i + k) == b[from + k]) {
+                    k++;
+                }
+                if (k == len) {
+                    return true;
+                }
+            }
+            i = j + 1;
         }
         return false;
     }

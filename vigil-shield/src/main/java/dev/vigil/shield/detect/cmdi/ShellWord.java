@@ -57,7 +57,7 @@ final class ShellWord {
         int depth = 0;
         int n = s.length();
         boolean winPath = isWindowsPathStart(s, i);
-        while (i < n) {
+        while (i < n && !full()) {
             char c = s.charAt(i);
             if (c == '\'' || c == '"') {
                 int close = ShellJudge.indexWithin(s, c, i + 1, MAX);
@@ -210,6 +210,11 @@ final class ShellWord {
         } else {
             tooLong = true;
         }
+    }
+
+    /** Whether the word is already too long to be a command name; reading stops there. */
+    private boolean full() {
+        return tooLong;
     }
 
     /** Characters that end an unquoted word. */
