@@ -1,5 +1,6 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.cmdi.CmdiDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public final class Detectors {
 
         // slot: xss
 
-        // slot: cmdi
+        list.add(new CmdiDetector());
 
         // slot: path_traversal
 

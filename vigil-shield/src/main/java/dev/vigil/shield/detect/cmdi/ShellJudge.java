@@ -788,7 +788,8 @@ final class ShellJudge {
     /** Whether {@code /dev/tcp/} or {@code /dev/udp/} follows position {@code i} (past blanks and a digit). */
     private static boolean isDevTcp(String s, int i) {
         int n = s.length();
-        while (i < n && i < 8 + i && (isBlank(s.charAt(i)) || AsciiText.isDigit(s.charAt(i)) || s.charAt(i) == '&')) {
+        int limit = Math.min(n, i + 8);
+        while (i < limit && (isBlank(s.charAt(i)) || AsciiText.isDigit(s.charAt(i)) || s.charAt(i) == '&')) {
             i++;
         }
         return AsciiText.regionMatchesLower(s, i, "/dev/tcp/") || AsciiText.regionMatchesLower(s, i, "/dev/udp/");
