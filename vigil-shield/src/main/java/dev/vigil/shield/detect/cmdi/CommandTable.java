@@ -217,7 +217,6 @@ final class CommandTable {
             case "ansible-inventory":
             case "chef-client":
             case "chef-vault":
-            case "passwd":
             case "chpasswd":
             case "wc":
             case "cpulimit":

@@ -273,7 +273,11 @@ final class ShellJudge {
             return; // an assignment or a parameter (&id=5), a function call
         }
         if (!resolve(word)) {
-            if (word.glob && word.len > 1 && word.buf[0] == '/' && globListMatch(SENSITIVE_FILES, word.text())) {
+            if (word.glob
+                    && word.len > 1
+                    && word.buf[0] == '/'
+                    && meaningfulGlob(word.buf, 0, word.len)
+                    && globListMatch(SENSITIVE_FILES, word.text())) {
                 found(OBFUSCATED, at, word.end);
             }
             return;
@@ -311,6 +315,9 @@ final class ShellJudge {
                 || shape == CMD
                 || shape == SUBST;
         if (ctx == IN_SUBSTITUTION) {
+            if (at < n && s.charAt(at) == '`' && (isQuotedIdentifier(s, q) || (at > 0 && s.charAt(at - 1) == '.'))) {
+                return;
+            }
             r = SUBSTITUTION;
         } else if (ctx == AFTER_SEPARATOR) {
             if (!(tool || obfuscated || shellArgs)) {
@@ -334,7 +341,7 @@ final class ShellJudge {
                     || (shape == END && (cmdFlags & CommandTable.STANDALONE) != 0)
                     || (shape == NUMBER && (cmdFlags & CommandTable.NUMERIC) != 0 && numberEndsCommand(s, q))
                     || ((shape == PLAIN || shape == NUMBER) && tool && flagAhead(s, q))
-                    || (shape == QUOTE && redirectAhead(s, q));
+                    || (shape == QUOTE && at == 0 && redirectAhead(s, q));
             boolean toolArgs = tool && (shape == FILE || shape == PATH || shape == CMD);
             if (!(obfuscated || execDir || strongArgs || toolArgs)) {
                 return;
@@ -1162,5 +1169,14 @@ final class ShellJudge {
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether the backtick-quoted word that ends at {@code q} is a MySQL identifier ({@code `db`.`t`}, {@code `id`,
+     * `name`}): a single word closed by a backtick that a dot or a comma follows.
+     */
+    private static boolean isQuotedIdentifier(String s, int q) {
+        int n = s.length();
+        return q + 1 < n && s.charAt(q) == '`' && (s.charAt(q + 1) == '.' || s.charAt(q + 1) == ',');
     }
 }

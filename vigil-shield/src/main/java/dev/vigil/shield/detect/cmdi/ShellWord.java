@@ -235,7 +235,6 @@ final class ShellWord {
             case ')':
             case '`':
             case '+':
-            case ',':
             case '=':
             case '#':
             case 0:
