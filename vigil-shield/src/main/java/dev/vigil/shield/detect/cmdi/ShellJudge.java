@@ -326,6 +326,9 @@ final class ShellJudge {
             if (shape == END && !tool && !obfuscated && (isProseTail(s, at) || isWordList(s, q))) {
                 return;
             }
+            if (!obfuscated && !shellArgs && isProseTail(s, at)) {
+                return; // "Hello,\nwhoami is a command", "I use bash; zsh is nicer"
+            }
             r = CHAIN;
         } else {
             boolean strongArgs = shape == FLAG
@@ -613,7 +616,12 @@ final class ShellJudge {
                 break;
         }
         if (AsciiText.isDigit(c)) {
-            return NUMBER;
+            // a count, a port, an address: digits, dots and colons up to a blank or the end of the command
+            int k = r;
+            while (k < n && (AsciiText.isDigit(s.charAt(k)) || s.charAt(k) == '.' || s.charAt(k) == ':')) {
+                k++;
+            }
+            return k >= n || !AsciiText.isLetter(s.charAt(k)) ? NUMBER : PLAIN;
         }
         if (AsciiText.isLetter(c) && d == ':' && (r + 2 >= n || !AsciiText.isWord(s.charAt(r + 2)))) {
             return PATH; // c:\ c:/ c:
@@ -688,7 +696,10 @@ final class ShellJudge {
         if (c != '&' && c != ';') {
             return false;
         }
-        if (at + 1 >= n || s.charAt(at + 1) != ' ' || at < 2 || s.charAt(at - 1) != ' ') {
+        if (at + 1 >= n || s.charAt(at + 1) != ' ' || at < 2) {
+            return false;
+        }
+        if (s.charAt(at - 1) != ' ' && !(c == ';' && AsciiText.isLetter(s.charAt(at - 1)))) {
             return false;
         }
         int words = 0;
@@ -700,7 +711,7 @@ final class ShellJudge {
                     words++;
                 }
                 inWord = true;
-            } else if (x == ' ') {
+            } else if (x == ' ' || x == '&' || x == ',' || x == '\'' || x == '-') {
                 inWord = false;
             } else {
                 return false;
