@@ -198,7 +198,8 @@ public final class CmdiDetector implements Detector {
                 break;
             }
         }
-        return false;
+        // a short value of a few words: a command and its arguments ("which nc", "net view")
+        return n <= 40 && k - i <= 10 && AsciiText.isLetter(c);
     }
 
     private static String ruleId(int rule) {

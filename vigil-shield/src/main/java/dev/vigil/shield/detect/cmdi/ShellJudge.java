@@ -259,6 +259,15 @@ final class ShellJudge {
         if (AsciiText.isDigit(first) || first == '-' || first == '=' || first == ',' || (first == '.' && ctx == AT_START)) {
             return;
         }
+        // fast path: a plain word followed by '=' is a parameter or an assignment (a=1&b=2), never a command
+        int plain = p;
+        int limit = Math.min(n, p + ShellWord.MAX);
+        while (plain < limit && (AsciiText.isWord(s.charAt(plain)) || s.charAt(plain) == '-' || s.charAt(plain) == '.')) {
+            plain++;
+        }
+        if (plain < n && plain > p && s.charAt(plain) == '=') {
+            return;
+        }
         word.read(s, p);
         boolean emptyVars = false;
         for (int k = 0; k < 3 && word.varOnly && word.end < n; k++) {

@@ -15,7 +15,7 @@ import dev.vigil.shield.detect.AsciiText;
 final class ShellWord {
 
     /** Longest word kept; longer ones are never command names. */
-    static final int MAX = 96;
+    static final int MAX = 64;
 
     final char[] buf = new char[MAX];
 
