@@ -97,6 +97,20 @@ final class BatchGrammar {
                 break;
             }
         }
+        if (!keyword && i < n && s.charAt(i) == '(') {
+            // a parenthesised condition: IF (2 GEQ 15) echo bigger
+            int close = -1;
+            for (int k = i + 1; k < n && k - i < 120; k++) {
+                if (s.charAt(k) == ')') {
+                    close = k;
+                    break;
+                }
+            }
+            if (close > 0 && hasComparison(s, i + 1, close)) {
+                i = blanks(s, close + 1);
+                keyword = true;
+            }
+        }
         if (!keyword) {
             i = operand(s, i);
             if (i < 0) {
@@ -221,5 +235,22 @@ final class BatchGrammar {
 
     private static boolean blankAt(String s, int i) {
         return i < s.length() && AsciiText.isSpace(s.charAt(i));
+    }
+
+    /** Whether {@code s[from, to)} holds {@code ==} or a comparison word between blanks. */
+    private static boolean hasComparison(String s, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (s.charAt(k) == '=' && k + 1 < to && s.charAt(k + 1) == '=') {
+                return true;
+            }
+            if (AsciiText.isSpace(s.charAt(k))) {
+                for (String o : OPERATORS) {
+                    if (AsciiText.regionMatchesLower(s, k + 1, o) && k + 4 < to && AsciiText.isSpace(s.charAt(k + 4))) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

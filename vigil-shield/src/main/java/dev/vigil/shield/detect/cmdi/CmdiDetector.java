@@ -171,6 +171,7 @@ public final class CmdiDetector implements Detector {
         if (k - i <= 3 && (AsciiText.regionMatchesLower(s, i, "if") || AsciiText.regionMatchesLower(s, i, "for"))) {
             return true; // a batch IF or FOR statement
         }
+        int firstLength = k - i;
         while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '+' || s.charAt(k) == '\t')) {
             k++;
         }
@@ -199,7 +200,7 @@ public final class CmdiDetector implements Detector {
             }
         }
         // a short value of a few words: a command and its arguments ("which nc", "net view")
-        return n <= 40 && k - i <= 10 && AsciiText.isLetter(c);
+        return n <= 40 && firstLength <= 16 && AsciiText.isLetter(c);
     }
 
     private static String ruleId(int rule) {

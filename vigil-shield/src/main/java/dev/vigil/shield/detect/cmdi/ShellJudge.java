@@ -303,7 +303,7 @@ final class ShellJudge {
         }
         int shape = shape(s, q);
         int cmdFlags = flags;
-        if ((shape == PLAIN || shape == CMD || shape == QUOTE) && isSubcommand(s, q)) {
+        if ((shape == PLAIN || shape == CMD || shape == QUOTE || name.equals("alias")) && isSubcommand(s, q)) {
             shape = FLAG; // net user, reg add, alias x=y
         }
         if (shape == CMD && (cmdFlags & CommandTable.WORD) != 0 && (argFlags & CommandTable.TOOL) == 0
