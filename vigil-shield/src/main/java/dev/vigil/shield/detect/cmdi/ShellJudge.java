@@ -657,7 +657,7 @@ final class ShellJudge {
         }
         int a = arg.end < n ? s.charAt(arg.end) : 0;
         if (a == '=' && arg.end + 1 < n && (s.charAt(arg.end + 1) == '/' || s.charAt(arg.end + 1) == '~')) {
-            return PATH; // dd if=/etc/passwd
+            return FLAG; // an operand naming a path: dd if=/etc/passwd
         }
         if (a != '=' && a != '(' && arg.len <= 24 && !arg.tooLong) {
             argFlags = CommandTable.kind(arg.text());

@@ -123,6 +123,13 @@ final class ShellWord {
                 i += 2;
                 continue;
             }
+            if ((c == '$' || c == '<' || c == '>') && i + 2 < n && s.charAt(i + 1) == '(' && s.charAt(i + 2) == ')'
+                    && len > 0) {
+                // an empty substitution splits a word: pi$()ng, pi>()ng
+                pending = true;
+                i += 3;
+                continue;
+            }
             if (c == '$') {
                 if (i + 2 < n && s.charAt(i + 1) == '(' && s.charAt(i + 2) == ')') {
                     pending = true;
