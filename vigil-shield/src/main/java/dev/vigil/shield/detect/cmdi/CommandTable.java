@@ -42,354 +42,426 @@ final class CommandTable {
     private CommandTable() {}
 
     /** The flags of a lower-case command name, or 0 when it is not a known command. */
+    /** The flags of a lower-case command name, or 0 when it is not a known command. */
     static int kind(String name) {
+        if (name.isEmpty()) {
+            return 0;
+        }
+        // split by first letter: one switch over every name would exceed the JIT's method size limit
+        char c = name.charAt(0);
+        if (c <= 'c') {
+            return kindAToC(name);
+        }
+        if (c <= 'i') {
+            return kindDToI(name);
+        }
+        if (c <= 'o') {
+            return kindJToO(name);
+        }
+        if (c <= 'r') {
+            return kindPToR(name);
+        }
+        if (c <= 's') {
+            return kindS(name);
+        }
+        return kindTToZ(name);
+    }
+
+    private static int kindAToC(String name) {
         switch (name) {
-            // shells
-            case "sh":
-            case "bash":
-            case "zsh":
-            case "ksh":
-            case "dash":
-            case "csh":
-            case "tcsh":
-            case "ash":
-            case "fish":
-            case "busybox":
-                return TOOL | SHELL;
-            // interpreters
-            case "python":
-            case "perl":
-            case "ruby":
-            case "php":
-            case "lua":
-            case "node":
-            case "nodejs":
-            case "tclsh":
-            case "jrunscript":
-            case "jshell":
-            case "irb":
-            case "pip":
-                return TOOL | INTERPRETER | VERSIONED;
-            // network shells
-            case "nc":
-            case "ncat":
-            case "netcat":
-            case "socat":
-            case "telnet":
-                return TOOL | NETCAT;
-            // Windows shells and tools
-            case "systeminfo":
-            case "tasklist":
-            case "ipconfig":
-                return TOOL | WINDOWS | STANDALONE;
-            case "cmd":
-            case "powershell":
-            case "pwsh":
-            case "certutil":
-            case "bitsadmin":
-            case "wmic":
-            case "regsvr32":
-            case "rundll32":
-            case "mshta":
-            case "cscript":
-            case "wscript":
-            case "schtasks":
-            case "taskkill":
-            case "netsh":
-            case "regedit":
-            case "tracert":
-            case "pathping":
-            case "nltest":
-            case "dsquery":
-            case "qwinsta":
-            case "vssadmin":
-            case "bcdedit":
-            case "bcdboot":
-            case "diskpart":
-            case "fsutil":
-            case "icacls":
-            case "cacls":
-            case "findstr":
-            case "forfiles":
-            case "net1":
-            case "iex":
-            case "iwr":
-            case "invoke-expression":
-            case "invoke-webrequest":
-            case "invoke-restmethod":
-            case "invoke-command":
-            case "invoke-item":
-            case "start-process":
-            case "new-object":
-            case "get-childitem":
-            case "get-content":
-            case "get-process":
-            case "get-wmiobject":
-            case "set-executionpolicy":
-            case "downloadstring":
-            case "downloadfile":
-                return TOOL | WINDOWS;
-            case "whoami":
-            case "ifconfig":
-            case "uname":
-            case "netstat":
-            case "visudo":
-            case "htop":
-            case "printenv":
-                return TOOL | STANDALONE;
-            case "gcc":
-            case "pipx":
-                return TOOL | VERSIONED;
-            // Unix tools whose names are not words
-            case "wget":
-            case "curl":
-            case "lwp-download":
-            case "lwp-request":
-            case "nslookup":
-            case "mkfifo":
-            case "mknod":
-            case "chmod":
-            case "chown":
-            case "chgrp":
-            case "chattr":
-            case "useradd":
             case "adduser":
-            case "usermod":
-            case "userdel":
-            case "base64":
-            case "xxd":
-            case "hexdump":
-            case "getent":
-            case "pwd":
-            case "ls":
-            case "lsof":
-            case "lsb_release":
-            case "dmesg":
-            case "nmap":
-            case "crontab":
-            case "iptables":
-            case "strace":
-            case "ltrace":
-            case "gdb":
-            case "traceroute":
-            case "hostname":
-            case "uptime":
-            case "sudo":
-            case "nohup":
-            case "setsid":
-            case "xargs":
-            case "grep":
-            case "egrep":
-            case "fgrep":
-            case "awk":
-            case "gawk":
-            case "nawk":
-            case "sed":
-            case "zcat":
-            case "zstdcat":
-            case "bzcat":
-            case "xzcat":
-            case "gunzip":
-            case "bunzip2":
-            case "unxz":
-            case "unzip":
-            case "gzip":
-            case "bzip2":
-            case "tar":
-            case "readlink":
-            case "mkdir":
-            case "rmdir":
-            case "tftp":
-            case "scp":
-            case "ssh":
-            case "sftp":
-            case "rsync":
-            case "openssl":
-            case "sqlite3":
-            case "mysql":
-            case "psql":
-            case "kubectl":
             case "ansible":
-            case "ansible-playbook":
-            case "ansible-console":
-            case "ansible-pull":
-            case "ansible-vault":
-            case "ansible-inventory":
-            case "chef-client":
-            case "chef-vault":
-            case "chpasswd":
-            case "wc":
-            case "cpulimit":
-            case "ifdown":
-            case "ifup":
-            case "uudecode":
-            case "javac":
-            case "c89":
-            case "c99":
-            case "rmt":
-            case "perf":
-            case "flock":
-            case "lastlog":
-            case "aptitude":
-            case "cscli":
-            case "bsdtar":
-            case "uconv":
             case "ansible-config":
+            case "ansible-console":
             case "ansible-doc":
             case "ansible-galaxy":
-            case "chef-shell":
+            case "ansible-inventory":
+            case "ansible-playbook":
+            case "ansible-pull":
+            case "ansible-vault":
+            case "aptitude":
+            case "awk":
+            case "base64":
+            case "bsdtar":
+            case "bunzip2":
+            case "bzcat":
+            case "bzip2":
+            case "c89":
+            case "c99":
+            case "chattr":
+            case "chef-client":
             case "chef-run":
-            case "setarch":
-            case "rlwrap":
-            case "unshare":
-            case "pkexec":
-            case "doas":
-            case "tcpdump":
-            case "dig":
-            case "nping":
-            case "msfvenom":
-            case "ssh-keygen":
-            case "ssh-copy-id":
-            case "wevtutil":
+            case "chef-shell":
+            case "chef-vault":
+            case "chgrp":
+            case "chmod":
+            case "chown":
+            case "chpasswd":
+            case "cpulimit":
+            case "crontab":
+            case "cscli":
+            case "curl":
                 return TOOL;
-            // names that are also words, short tokens or common abbreviations
-            case "id":
-            case "cat":
-            case "dir":
-            case "type":
-            case "echo":
-            case "ping":
-            case "sleep":
-            case "set":
-            case "net":
-            case "ps":
-            case "rm":
-            case "cp":
-            case "mv":
-            case "cd":
-            case "ln":
-            case "dd":
-            case "od":
-            case "df":
-            case "du":
-            case "tr":
-            case "kill":
-            case "pkill":
-            case "killall":
-            case "find":
-            case "locate":
-            case "which":
-            case "whereis":
-            case "more":
-            case "less":
-            case "head":
-            case "tail":
-            case "sort":
-            case "uniq":
-            case "cut":
-            case "tee":
-            case "touch":
-            case "file":
-            case "stat":
-            case "strings":
-            case "who":
-            case "last":
-            case "date":
-            case "env":
-            case "export":
             case "alias":
-            case "history":
-            case "test":
-            case "true":
-            case "false":
-            case "exit":
-            case "eval":
-            case "exec":
-            case "source":
-            case "timeout":
-            case "time":
-            case "nice":
-            case "wait":
-            case "mount":
-            case "free":
-            case "top":
-            case "ver":
-            case "vi":
-            case "vim":
-            case "ex":
-            case "ed":
-            case "man":
-            case "nano":
-            case "emacs":
-            case "expect":
-            case "screen":
-            case "tmux":
-            case "make":
-            case "java":
-            case "docker":
             case "apt":
-            case "yum":
-            case "gem":
-            case "npm":
-            case "zip":
-            case "host":
-            case "route":
             case "arp":
+            case "attrib":
+            case "base32":
+            case "bridge":
+            case "cat":
+            case "cd":
+            case "cmp":
             case "column":
             case "comm":
-            case "bridge":
-            case "trap":
             case "copy":
-            case "del":
-            case "erase":
-            case "move":
-            case "ren":
-            case "rd":
-            case "md":
-            case "start":
+            case "cp":
+            case "cut":
+                return WORD;
+            case "ash":
+            case "bash":
+            case "busybox":
+            case "csh":
+                return TOOL | SHELL;
+            case "bcdboot":
+            case "bcdedit":
+            case "bitsadmin":
+            case "cacls":
+            case "certutil":
+            case "cmd":
+            case "cscript":
+                return TOOL | WINDOWS;
             case "call":
-            case "query":
-            case "reg":
-            case "sc":
-            case "attrib":
-            case "shutdown":
-            case "reboot":
-            case "finger":
-            case "groups":
-            case "users":
-            case "rev":
-            case "nl":
-            case "fold":
-            case "base32":
-            case "diff":
-            case "cmp":
-            case "paste":
-            case "look":
-            case "split":
-            case "sum":
-                return kindOfWord(name);
+                return WORD | WRAPPER;
             default:
                 return 0;
         }
     }
 
-    private static int kindOfWord(String name) {
+    private static int kindDToI(String name) {
         switch (name) {
-            case "timeout":
-                return WORD | WRAPPER | NUMERIC;
-            case "time":
-            case "nice":
-            case "exec":
-            case "eval":
+            case "dash":
+            case "fish":
+                return TOOL | SHELL;
+            case "date":
+            case "dd":
+            case "del":
+            case "df":
+            case "diff":
+            case "dir":
+            case "docker":
+            case "du":
+            case "echo":
+            case "ed":
+            case "emacs":
+            case "erase":
+            case "ex":
+            case "exit":
+            case "expect":
+            case "export":
+            case "false":
+            case "file":
+            case "find":
+            case "finger":
+            case "fold":
+            case "free":
+            case "gem":
+            case "groups":
+            case "head":
+            case "history":
+            case "host":
+            case "id":
+                return WORD;
+            case "dig":
+            case "dmesg":
+            case "doas":
+            case "egrep":
+            case "fgrep":
+            case "flock":
+            case "gawk":
+            case "gdb":
+            case "getent":
+            case "grep":
+            case "gunzip":
+            case "gzip":
+            case "hexdump":
+            case "hostname":
+            case "ifdown":
+            case "ifup":
+            case "iptables":
+                return TOOL;
+            case "diskpart":
+            case "downloadfile":
+            case "downloadstring":
+            case "dsquery":
+            case "findstr":
+            case "forfiles":
+            case "fsutil":
+            case "get-childitem":
+            case "get-content":
+            case "get-process":
+            case "get-wmiobject":
+            case "icacls":
+            case "iex":
+            case "invoke-command":
+            case "invoke-expression":
+            case "invoke-item":
+            case "invoke-restmethod":
+            case "invoke-webrequest":
+            case "iwr":
+                return TOOL | WINDOWS;
             case "env":
-            case "start":
-            case "call":
+            case "eval":
+            case "exec":
                 return WORD | WRAPPER;
-            case "sleep":
+            case "gcc":
+                return TOOL | VERSIONED;
+            case "htop":
+            case "ifconfig":
+                return TOOL | STANDALONE;
+            case "ipconfig":
+                return TOOL | WINDOWS | STANDALONE;
+            case "irb":
+                return TOOL | INTERPRETER | VERSIONED;
+            default:
+                return 0;
+        }
+    }
+
+    private static int kindJToO(String name) {
+        switch (name) {
+            case "java":
+            case "kill":
+            case "killall":
+            case "last":
+            case "less":
+            case "ln":
+            case "locate":
+            case "look":
+            case "make":
+            case "man":
+            case "md":
+            case "more":
+            case "mount":
+            case "move":
+            case "mv":
+            case "nano":
+            case "net":
+            case "nl":
+            case "npm":
+            case "od":
+                return WORD;
+            case "javac":
+            case "kubectl":
+            case "lastlog":
+            case "ls":
+            case "lsb_release":
+            case "lsof":
+            case "ltrace":
+            case "lwp-download":
+            case "lwp-request":
+            case "mkdir":
+            case "mkfifo":
+            case "mknod":
+            case "msfvenom":
+            case "mysql":
+            case "nawk":
+            case "nmap":
+            case "nohup":
+            case "nping":
+            case "nslookup":
+            case "openssl":
+                return TOOL;
+            case "jrunscript":
+            case "jshell":
+            case "lua":
+            case "node":
+            case "nodejs":
+                return TOOL | INTERPRETER | VERSIONED;
+            case "ksh":
+                return TOOL | SHELL;
+            case "mshta":
+            case "net1":
+            case "netsh":
+            case "new-object":
+            case "nltest":
+                return TOOL | WINDOWS;
+            case "nc":
+            case "ncat":
+            case "netcat":
+                return TOOL | NETCAT;
+            case "netstat":
+                return TOOL | STANDALONE;
+            case "nice":
+                return WORD | WRAPPER;
+            default:
+                return 0;
+        }
+    }
+
+    private static int kindPToR(String name) {
+        switch (name) {
+            case "paste":
+            case "pkill":
+            case "ps":
+            case "query":
+            case "rd":
+            case "reboot":
+            case "reg":
+            case "ren":
+            case "rev":
+            case "rm":
+            case "route":
+                return WORD;
+            case "pathping":
+            case "powershell":
+            case "pwsh":
+            case "qwinsta":
+            case "regedit":
+            case "regsvr32":
+            case "rundll32":
+                return TOOL | WINDOWS;
+            case "perf":
+            case "pkexec":
+            case "psql":
+            case "pwd":
+            case "readlink":
+            case "rlwrap":
+            case "rmdir":
+            case "rmt":
+            case "rsync":
+                return TOOL;
+            case "perl":
+            case "php":
+            case "pip":
+            case "python":
+            case "ruby":
+                return TOOL | INTERPRETER | VERSIONED;
             case "ping":
                 return WORD | NUMERIC;
+            case "pipx":
+                return TOOL | VERSIONED;
+            case "printenv":
+                return TOOL | STANDALONE;
             default:
+                return 0;
+        }
+    }
+
+    private static int kindS(String name) {
+        switch (name) {
+            case "sc":
+            case "screen":
+            case "set":
+            case "shutdown":
+            case "sort":
+            case "source":
+            case "split":
+            case "stat":
+            case "strings":
+            case "sum":
                 return WORD;
+            case "schtasks":
+            case "set-executionpolicy":
+            case "start-process":
+                return TOOL | WINDOWS;
+            case "scp":
+            case "sed":
+            case "setarch":
+            case "setsid":
+            case "sftp":
+            case "sqlite3":
+            case "ssh":
+            case "ssh-copy-id":
+            case "ssh-keygen":
+            case "strace":
+            case "sudo":
+                return TOOL;
+            case "sh":
+                return TOOL | SHELL;
+            case "sleep":
+                return WORD | NUMERIC;
+            case "socat":
+                return TOOL | NETCAT;
+            case "start":
+                return WORD | WRAPPER;
+            case "systeminfo":
+                return TOOL | WINDOWS | STANDALONE;
+            default:
+                return 0;
+        }
+    }
+
+    private static int kindTToZ(String name) {
+        switch (name) {
+            case "tail":
+            case "tee":
+            case "test":
+            case "tmux":
+            case "top":
+            case "touch":
+            case "tr":
+            case "trap":
+            case "true":
+            case "type":
+            case "uniq":
+            case "users":
+            case "ver":
+            case "vi":
+            case "vim":
+            case "wait":
+            case "whereis":
+            case "which":
+            case "who":
+            case "yum":
+            case "zip":
+                return WORD;
+            case "tar":
+            case "tcpdump":
+            case "tftp":
+            case "traceroute":
+            case "uconv":
+            case "unshare":
+            case "unxz":
+            case "unzip":
+            case "uptime":
+            case "useradd":
+            case "userdel":
+            case "usermod":
+            case "uudecode":
+            case "wc":
+            case "wevtutil":
+            case "wget":
+            case "xargs":
+            case "xxd":
+            case "xzcat":
+            case "zcat":
+            case "zstdcat":
+                return TOOL;
+            case "taskkill":
+            case "tracert":
+            case "vssadmin":
+            case "wmic":
+            case "wscript":
+                return TOOL | WINDOWS;
+            case "tasklist":
+                return TOOL | WINDOWS | STANDALONE;
+            case "tclsh":
+                return TOOL | INTERPRETER | VERSIONED;
+            case "tcsh":
+            case "zsh":
+                return TOOL | SHELL;
+            case "telnet":
+                return TOOL | NETCAT;
+            case "time":
+                return WORD | WRAPPER;
+            case "timeout":
+                return WORD | WRAPPER | NUMERIC;
+            case "uname":
+            case "visudo":
+            case "whoami":
+                return TOOL | STANDALONE;
+            default:
+                return 0;
         }
     }
 

@@ -58,6 +58,9 @@ final class ShellJudge {
     private static final int OTHER = 12;
 
     private final ShellWord word = new ShellWord();
+
+    /** The text being scanned, copied once for the boundary scan (grown as needed, reused across variants). */
+    private char[] chars = new char[128];
     private final ShellWord arg = new ShellWord();
 
     /** The rule found by the last {@link #scan}, one of the constants above. */
@@ -90,8 +93,13 @@ final class ShellJudge {
         int budget = MAX_BOUNDARIES;
         judge(s, 0, AT_START, 0);
         boolean inBacktick = false;
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        char[] a = chars;
+        s.getChars(0, n, a, 0);
         for (int i = 0; i < n && budget > 0; i++) {
-            char c = s.charAt(i);
+            char c = a[i];
             if (c >= 128 || (c < 64 ? (LOW >>> c & 1L) == 0 : (HIGH >>> (c - 64) & 1L) == 0)) {
                 continue;
             }
@@ -763,6 +771,9 @@ final class ShellJudge {
     /** Shellshock: {@code () {} at the start of the value or of an assignment / header value. */
     private static boolean isShellshock(String s, int i) {
         int n = s.length();
+        if (i + 1 >= n || (s.charAt(i + 1) != ')' && s.charAt(i + 1) != ' ')) {
+            return false;
+        }
         int k = i - 1;
         while (k >= 0 && (s.charAt(k) == ' ' || s.charAt(k) == '\'' || s.charAt(k) == '"')) {
             k--;
@@ -789,6 +800,9 @@ final class ShellJudge {
 
     /** Whether the {@code (} at {@code i} calls a function that runs a shell command (PHP, Python, Perl, Node). */
     private static boolean isExecCall(String s, int i) {
+        if (i < 4 || !AsciiText.isLetter(s.charAt(i - 1))) {
+            return false;
+        }
         int k = i;
         while (k > 0 && k > i - 20 && (AsciiText.isWord(s.charAt(k - 1)) || s.charAt(k - 1) == '.')) {
             k--;
