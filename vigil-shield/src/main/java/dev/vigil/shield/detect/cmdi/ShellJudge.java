@@ -529,6 +529,10 @@ final class ShellJudge {
                 return false;
             }
             windowsDir = b[from] == 'c' && dirLen > 1 && b[from + 1] == ':';
+            char d0 = b[from];
+            if (d0 != '/' && d0 != '.' && d0 != 'b' && d0 != 'u' && d0 != 's' && d0 != 'c' && !glob) {
+                return false; // no executable directory starts so: mozilla/5.0, text/html
+            }
             if (glob) {
                 execDir = globListMatch(CommandTable.EXEC_DIRS, new String(b, from, dirLen));
             } else {
