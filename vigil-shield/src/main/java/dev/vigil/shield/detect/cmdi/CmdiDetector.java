@@ -46,8 +46,7 @@ public final class CmdiDetector implements Detector {
 
     /** Trigger characters below 64 as a bit set: {@code ; & $ < > ( = ` } are handled apart. */
     private static final long LOW_TRIGGERS =
-            1L << ';' | 1L << '&' | 1L << '$' | 1L << '<' | 1L << '>' | 1L << '(' | 1L << '=' | 1L << '\n'
-                    | 1L << '\r';
+            1L << ';' | 1L << '&' | 1L << '$' | 1L << '<' | 1L << '>' | 1L << '(' | 1L << '=' | 1L << '\n' | 1L << '\r';
 
     @Override
     public String id() {

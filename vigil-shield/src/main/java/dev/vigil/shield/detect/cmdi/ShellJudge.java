@@ -30,8 +30,17 @@ final class ShellJudge {
     static final int EXEC_CALL = 8;
 
     /** The characters the boundary scan stops at, below 64 and from 64 to 127, as bit sets. */
-    private static final long LOW = 1L << ';' | 1L << '&' | 1L << '\n' | 1L << '\r' | 1L << '$' | 1L << '<'
-            | 1L << '>' | 1L << '(' | 1L << '=' | 1L << '"' | 1L << '\'';
+    private static final long LOW = 1L << ';'
+            | 1L << '&'
+            | 1L << '\n'
+            | 1L << '\r'
+            | 1L << '$'
+            | 1L << '<'
+            | 1L << '>'
+            | 1L << '('
+            | 1L << '='
+            | 1L << '"'
+            | 1L << '\'';
 
     private static final long HIGH = 1L << ('|' - 64) | 1L << ('`' - 64) | 1L << ('\\' - 64);
 
@@ -61,6 +70,7 @@ final class ShellJudge {
 
     /** The text being scanned, copied once for the boundary scan (grown as needed, reused across variants). */
     private char[] chars = new char[128];
+
     private final ShellWord arg = new ShellWord();
 
     /** The rule found by the last {@link #scan}, one of the constants above. */
@@ -108,25 +118,24 @@ final class ShellJudge {
                 case '|':
                 case '&':
                 case '\n':
-                case '\r':
-                    {
-                        int j = i + 1;
-                        while (j < n && isSeparator(s.charAt(j))) {
-                            j++;
-                        }
-                        if (c == '&' && j < n && s.charAt(j) == '#') {
-                            i = j; // HTML numeric reference
-                            break;
-                        }
-                        budget--;
-                        judge(s, j, AFTER_SEPARATOR, i);
-                        int b = skipBlanks(s, j, true);
-                        if (isBatchStart(s, b)) {
-                            judgeBatch(s, b, i);
-                        }
-                        i = j - 1;
+                case '\r': {
+                    int j = i + 1;
+                    while (j < n && isSeparator(s.charAt(j))) {
+                        j++;
+                    }
+                    if (c == '&' && j < n && s.charAt(j) == '#') {
+                        i = j; // HTML numeric reference
                         break;
                     }
+                    budget--;
+                    judge(s, j, AFTER_SEPARATOR, i);
+                    int b = skipBlanks(s, j, true);
+                    if (isBatchStart(s, b)) {
+                        judgeBatch(s, b, i);
+                    }
+                    i = j - 1;
+                    break;
+                }
                 case '`':
                     if (inBacktick) {
                         inBacktick = false;
@@ -264,13 +273,18 @@ final class ShellJudge {
             }
         }
         char first = s.charAt(p);
-        if (AsciiText.isDigit(first) || first == '-' || first == '=' || first == ',' || (first == '.' && ctx == AT_START)) {
+        if (AsciiText.isDigit(first)
+                || first == '-'
+                || first == '='
+                || first == ','
+                || (first == '.' && ctx == AT_START)) {
             return;
         }
         // fast path: a plain word followed by '=' is a parameter or an assignment (a=1&b=2), never a command
         int plain = p;
         int limit = Math.min(n, p + ShellWord.MAX);
-        while (plain < limit && (AsciiText.isWord(s.charAt(plain)) || s.charAt(plain) == '-' || s.charAt(plain) == '.')) {
+        while (plain < limit
+                && (AsciiText.isWord(s.charAt(plain)) || s.charAt(plain) == '-' || s.charAt(plain) == '.')) {
             plain++;
         }
         if (plain < n && plain > p && s.charAt(plain) == '=') {
@@ -314,7 +328,9 @@ final class ShellJudge {
         if ((shape == PLAIN || shape == CMD || shape == QUOTE || name.equals("alias")) && isSubcommand(s, q)) {
             shape = FLAG; // net user, reg add, alias x=y
         }
-        if (shape == CMD && (cmdFlags & CommandTable.WORD) != 0 && (argFlags & CommandTable.TOOL) == 0
+        if (shape == CMD
+                && (cmdFlags & CommandTable.WORD) != 0
+                && (argFlags & CommandTable.TOOL) == 0
                 && (cmdFlags & CommandTable.WRAPPER) == 0) {
             shape = PLAIN; // "more less", "time date": two English words
         }
@@ -354,9 +370,7 @@ final class ShellJudge {
                     || shape == SUBST
                     || shape == VAR
                     || (shape == CMD
-                            && (tool
-                                    || (cmdFlags & CommandTable.WRAPPER) != 0
-                                    || (argFlags & CommandTable.TOOL) != 0))
+                            && (tool || (cmdFlags & CommandTable.WRAPPER) != 0 || (argFlags & CommandTable.TOOL) != 0))
                     || (shape == END && separatorEndsValue(s, q))
                     || (shape == END && (cmdFlags & CommandTable.STANDALONE) != 0)
                     || (shape == NUMBER && (cmdFlags & CommandTable.NUMERIC) != 0 && numberEndsCommand(s, q))
@@ -690,7 +704,10 @@ final class ShellJudge {
             return false;
         }
         char c = s.charAt(r);
-        return c == '/' || c == '~' || c == '\\' || (AsciiText.isLetter(c) && r + 1 < s.length() && s.charAt(r + 1) == ':');
+        return c == '/'
+                || c == '~'
+                || c == '\\'
+                || (AsciiText.isLetter(c) && r + 1 < s.length() && s.charAt(r + 1) == ':');
     }
 
     /**
@@ -711,7 +728,12 @@ final class ShellJudge {
                 return false;
             }
             char b = s.charAt(k);
-            return AsciiText.isLetter(b) || AsciiText.isDigit(b) || b == '{' || b == ',' || b == '(' || b == ':'
+            return AsciiText.isLetter(b)
+                    || AsciiText.isDigit(b)
+                    || b == '{'
+                    || b == ','
+                    || b == '('
+                    || b == ':'
                     || b == '.';
         }
         if (c != '&' && c != ';') {
@@ -826,8 +848,21 @@ final class ShellJudge {
 
     /** Functions that hand their argument to a shell (PHP, Python, Perl, Ruby, Node); matched at a word end. */
     private static final String[] EXEC_FUNCTIONS = {
-        "system", "exec", "eval", "passthru", "shell_exec", "popen", "proc_open", "pcntl_exec", "execsync", "spawn",
-        "spawnsync", "check_output", "getoutput", "subprocess.call", "subprocess.run"
+        "system",
+        "exec",
+        "eval",
+        "passthru",
+        "shell_exec",
+        "popen",
+        "proc_open",
+        "pcntl_exec",
+        "execsync",
+        "spawn",
+        "spawnsync",
+        "check_output",
+        "getoutput",
+        "subprocess.call",
+        "subprocess.run"
     };
 
     /** Whether {@code /dev/tcp/} or {@code /dev/udp/} follows position {@code i} (past blanks and a digit). */
@@ -885,7 +920,10 @@ final class ShellJudge {
                     break;
                 }
                 p += k;
-            } else if (newlines && c == '\\' && p + 1 < n && (s.charAt(p + 1) == 'n' || s.charAt(p + 1) == 'r')
+            } else if (newlines
+                    && c == '\\'
+                    && p + 1 < n
+                    && (s.charAt(p + 1) == 'n' || s.charAt(p + 1) == 'r')
                     && (p + 2 >= n || !AsciiText.isLetter(s.charAt(p + 2)) || s.charAt(p + 2) == 'i')) {
                 p += 2;
             } else {

@@ -123,7 +123,10 @@ final class ShellWord {
                 i += 2;
                 continue;
             }
-            if ((c == '$' || c == '<' || c == '>') && i + 2 < n && s.charAt(i + 1) == '(' && s.charAt(i + 2) == ')'
+            if ((c == '$' || c == '<' || c == '>')
+                    && i + 2 < n
+                    && s.charAt(i + 1) == '('
+                    && s.charAt(i + 2) == ')'
                     && len > 0) {
                 // an empty substitution splits a word: pi$()ng, pi>()ng
                 pending = true;
@@ -270,8 +273,7 @@ final class ShellWord {
             return 0;
         }
         char c = s.charAt(i + 1);
-        if (c == '@' || c == '*' || c == '!' || c == '?' || c == '-' || c == '$' || c == '#'
-                || AsciiText.isDigit(c)) {
+        if (c == '@' || c == '*' || c == '!' || c == '?' || c == '-' || c == '$' || c == '#' || AsciiText.isDigit(c)) {
             return 2;
         }
         if (c == '{') {
