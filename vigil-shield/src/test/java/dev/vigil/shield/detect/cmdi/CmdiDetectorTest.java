@@ -163,7 +163,7 @@ class CmdiDetectorTest {
                 "Fish & Chips; Sleep 8h",
                 "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk",
                 "SELECT `id`, `name` FROM `shop`.`users`",
-                "first || passwd || last",
+                "SELECT first_name || ' ' || last_name, passwd FROM staff",
                 "bash your head against the wall",
                 "*",
                 "*/*",
