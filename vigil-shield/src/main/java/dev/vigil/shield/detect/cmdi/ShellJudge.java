@@ -120,10 +120,10 @@ final class ShellJudge {
                 case '\n':
                 case '\r': {
                     int j = i + 1;
-                    while (j < n && isSeparator(s.charAt(j))) {
+                    while (j < n && isSeparator(a[j])) {
                         j++;
                     }
-                    if (c == '&' && j < n && s.charAt(j) == '#') {
+                    if (c == '&' && j < n && a[j] == '#') {
                         i = j; // HTML numeric reference
                         break;
                     }
@@ -152,7 +152,7 @@ final class ShellJudge {
                 case '>':
                     if (c == '$' && isPhpCallExpansion(s, i)) {
                         found(EXEC_CALL, i, Math.min(n, i + 2));
-                    } else if (i + 1 < n && s.charAt(i + 1) == '(' && (i + 2 >= n || s.charAt(i + 2) != '(')) {
+                    } else if (i + 1 < n && a[i + 1] == '(' && (i + 2 >= n || a[i + 2] != '(')) {
                         budget--;
                         judge(s, i + 2, IN_SUBSTITUTION, i);
                     } else if (c == '<' && AsciiText.regionMatchesLower(s, i, "<!--#exec")) {
@@ -162,10 +162,10 @@ final class ShellJudge {
                     }
                     break;
                 case '\\':
-                    if (i + 1 < n && (s.charAt(i + 1) == 'n' || s.charAt(i + 1) == 'r')) {
+                    if (i + 1 < n && (a[i + 1] == 'n' || a[i + 1] == 'r')) {
                         budget--;
                         int j = i + 2;
-                        if (j + 1 < n && s.charAt(j) == '\\' && (s.charAt(j + 1) == 'n' || s.charAt(j + 1) == 'r')) {
+                        if (j + 1 < n && a[j] == '\\' && (a[j + 1] == 'n' || a[j + 1] == 'r')) {
                             j += 2;
                         }
                         judge(s, j, AFTER_SEPARATOR, i);
@@ -177,7 +177,7 @@ final class ShellJudge {
                     } else if (isExecCall(s, i)) {
                         budget--;
                         int j = i + 1;
-                        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\'' || s.charAt(j) == '"')) {
+                        while (j < n && (a[j] == ' ' || a[j] == '\'' || a[j] == '"')) {
                             j++;
                         }
                         int before = rule;
@@ -189,7 +189,7 @@ final class ShellJudge {
                     break;
                 case '"':
                 case '\'':
-                    if (i > 0 && s.charAt(i - 1) == '=' && i + 1 < n && AsciiText.isLetter(s.charAt(i + 1))) {
+                    if (i > 0 && a[i - 1] == '=' && i + 1 < n && AsciiText.isLetter(a[i + 1])) {
                         // the start of an attribute value: probe="..."
                         budget--;
                         judge(s, i + 1, AT_START, i + 1);
