@@ -1,5 +1,6 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.cmdi.CmdiDetector;
 import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
 import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ public final class Detectors {
 
         list.add(new XssDetector());
 
-        // slot: cmdi
+        list.add(new CmdiDetector());
 
         list.add(new PathTraversalDetector());
 
