@@ -1,9 +1,12 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.cmdi.CmdiDetector;
 import dev.vigil.shield.detect.codeinjection.CodeInjectionDetector;
 import dev.vigil.shield.detect.crlf.CrlfInjectionDetector;
 import dev.vigil.shield.detect.nosqli.NoSqlInjectionDetector;
+import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
 import dev.vigil.shield.detect.prototypepollution.PrototypePollutionDetector;
+import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,11 +30,11 @@ public final class Detectors {
 
         // slot: sqli
 
-        // slot: xss
+        list.add(new XssDetector());
 
-        // slot: cmdi
+        list.add(new CmdiDetector());
 
-        // slot: path_traversal
+        list.add(new PathTraversalDetector());
 
         // slot: ssrf
 
