@@ -1,5 +1,7 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.deserialization.DeserializationDetector;
+import dev.vigil.shield.detect.ssti.SstiDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,9 +37,9 @@ public final class Detectors {
 
         // slot: xxe
 
-        // slot: ssti
+        list.add(new SstiDetector());
 
-        // slot: deserialization
+        list.add(new DeserializationDetector());
 
         // slot: nosqli
 
