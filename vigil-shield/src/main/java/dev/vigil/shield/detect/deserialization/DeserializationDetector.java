@@ -170,9 +170,13 @@ public final class DeserializationDetector implements Detector {
             }
             at = s.indexOf(0xAC, at + 1);
         }
-        at = Math.max(indexOfEither(s, "aced0005", "ACED0005"), indexOfEither(s, "%ac%ed%00%05", "%AC%ED%00%05"));
+        at = indexOfEither(s, "aced0005", "ACED0005");
+        if (at >= 0 && (at == 0 || !AsciiText.isWord(s.charAt(at - 1))) && (at + 8 == n || isHexOrSpace(s.charAt(at + 8)))) {
+            return pack(JAVA_STREAM, at, at + 8);
+        }
+        at = indexOfEither(s, "%ac%ed%00%05", "%AC%ED%00%05");
         if (at >= 0) {
-            return pack(JAVA_STREAM, at, Math.min(n, at + 12));
+            return pack(JAVA_STREAM, at, at + 12);
         }
         long best = 0;
         for (at = s.indexOf('@'); at >= 0 && code(best) < TYPE_KEY; at = s.indexOf('@', at + 1)) {
@@ -212,6 +216,11 @@ public final class DeserializationDetector implements Detector {
             }
         }
         return best;
+    }
+
+    private static boolean isHexOrSpace(char c) {
+        return AsciiText.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || AsciiText.isSpace(c)
+                || c == '"' || c == '\'' || c == '&' || c == ',' || c == ';';
     }
 
     private static int indexOfEither(String s, String a, String b) {

@@ -70,6 +70,8 @@ final class ExpressionLexer {
                 int close = Math.min(j, to);
                 add(STRING, i + 1, close);
                 i = close + 1;
+            } else if ((c == '$' || c == '#' || c == '~' || c == '@') && i + 1 < to && text.charAt(i + 1) == '{') {
+                i++; // the sigil of a nested expression, ${...} inside [[...]]: the braces are lexed on their own
             } else {
                 add(punctuator(c), i, i + 1);
                 i++;
