@@ -50,21 +50,18 @@ final class Base64Probe {
     /** Longest run searched for keywords; longer runs are data (tokens, images, blobs) and are checked for headers. */
     static final int MAX_WORD_RUN = 64;
 
-    /**
-     * Probes the base64 run {@code s[from, to)}.
-     *
-     * @param magicAt where one of the three character cores of a stream header occurs in the run, or -1
-     */
-    static int probe(String s, int from, int to, int magicAt) {
+    /** Probes the base64 run {@code s[from, to)}. */
+    static int probe(String s, int from, int to) {
         int len = to - from;
-        if (magicAt >= 0) {
-            int a = Math.max(from, magicAt - 4);
-            if (scanShifts(s, a, Math.min(to, a + 16), false) == JAVA_STREAM) {
+        if (len < 10 || len > MAX_WORD_RUN) {
+            // too short for a keyword, or a data blob: look only for a stream header, at its character cores
+            int core = magicCore(s, from, Math.min(to, from + MAX_CHARS));
+            if (core >= 0 && scanShifts(s, core, Math.min(to, core + 12), false) == JAVA_STREAM) {
                 return JAVA_STREAM;
             }
-        }
-        if (len < 10) {
-            return NONE; // too short to hold a keyword
+            if (len < 10) {
+                return NONE;
+            }
         }
         if (s.startsWith("H4sI", from) && gzipHoldsJavaStream(s, from, to)) {
             return JAVA_STREAM;
@@ -74,10 +71,49 @@ final class Base64Probe {
         }
         boolean pickle = s.charAt(from) == 'g' && s.charAt(from + 1) == 'A'
                 && s.charAt(from + 2) >= 'J' && s.charAt(from + 2) <= 'Z';
-        if (len > MAX_WORD_RUN && !pickle) {
+        if ((len > MAX_WORD_RUN || isIdentifierShaped(s, from, to)) && !pickle) {
             return NONE;
         }
         return scanShifts(s, from, Math.min(to, from + MAX_CHARS), pickle);
+    }
+
+    /**
+     * Where a decoding window for a stream header starts: the header {@code AC ED 00 05} shows as {@code rO0AB},
+     * {@code ?ztAA} or {@code ??s7QAF} at the three byte alignments. -1 when none of them occurs.
+     */
+    private static int magicCore(String s, int from, int to) {
+        for (int i = from; i + 4 <= to; i++) {
+            char c = s.charAt(i);
+            if (c == 'r' && s.startsWith("rO0AB", i)) {
+                return i;
+            }
+            if (c == 'z' && s.startsWith("ztAA", i)) {
+                return Math.max(from, i - 1);
+            }
+            if (c == 's' && s.startsWith("s7QAF", i)) {
+                return Math.max(from, i - 2);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Whether the run reads as a camel-case identifier or word ({@code numChildButtons}, {@code McDonald}): letters
+     * only, each capital followed by at least two small letters. Base64 text almost never has that shape.
+     */
+    static boolean isIdentifierShaped(String s, int from, int to) {
+        int sinceCapital = 2;
+        for (int i = from; i < to; i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                sinceCapital++;
+            } else if (c >= 'A' && c <= 'Z' && sinceCapital >= 2) {
+                sinceCapital = 0;
+            } else {
+                return false;
+            }
+        }
+        return sinceCapital >= 2;
     }
 
     private static int scanShifts(String s, int from, int to, boolean pickle) {

@@ -143,79 +143,163 @@ public final class DeserializationDetector implements Detector {
     /** The strongest finding in {@code s}, packed as code, start and end; 0 when none. */
     static long scan(String s) {
         int n = Math.min(s.length(), 0x3FFFFFFF);
-        if (!mayMatch(s, n)) {
+        int flags = classify(s, n);
+        if (flags == 0) {
             return 0;
         }
-        long best = markers(s, n);
+        long best = markers(s, n, flags);
         if (code(best) == JAVA_STREAM) {
             return best;
         }
-        long b64 = base64Runs(s, n);
-        if (code(b64) == JAVA_STREAM) {
-            return b64;
+        if ((flags & F_UPPER) != 0) {
+            long b64 = base64Runs(s, n);
+            if (code(b64) == JAVA_STREAM) {
+                return b64;
+            }
+            if (code(b64) > code(best)) {
+                best = b64;
+            }
         }
-        if (code(b64) > code(best)) {
-            best = b64;
+        if ((flags & F_DOT) != 0) {
+            long names = dottedNames(s, n);
+            if (code(names) > code(best)) {
+                best = names;
+            }
         }
-        long names = dottedNames(s, n);
-        return code(names) > code(best) ? names : best;
+        return best;
+    }
+
+    /** Values longer than this skip the classifying pass. */
+    private static final int CLASSIFY_LIMIT = 64;
+
+    private static final int F_UPPER = 1;
+    private static final int F_DOT = 2;
+    private static final int F_AT = 4;
+    private static final int F_DOLLAR = 8;
+    private static final int F_BANG = 16;
+    private static final int F_COLON = 32;
+    private static final int F_PERCENT = 64;
+    private static final int F_AC = 128;
+    private static final int F_HEX = 256;
+    private static final int F_PICKLE = 512;
+
+    /**
+     * The prefilter: one pass that notes which marker characters occur (capital letters, {@code . @ $ ! : %}, the
+     * byte 0xAC, lower-case {@code ac}, a leading {@code c}); each later search runs only when its marker is there.
+     */
+    private static int classify(String s, int n) {
+        int flags = n > 1 && s.charAt(0) == 'c' ? F_PICKLE : 0;
+        if (n > CLASSIFY_LIMIT) {
+            // long values nearly always hold some marker: search for each directly
+            return flags | ~F_PICKLE;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 'a' && c <= 'z') {
+                if (c == 'c' && i > 0 && s.charAt(i - 1) == 'a') {
+                    flags |= F_HEX;
+                }
+                continue;
+            }
+            if (c >= 'A' && c <= 'Z') {
+                flags |= F_UPPER;
+                continue;
+            }
+            switch (c) {
+                case '.':
+                    flags |= F_DOT;
+                    break;
+                case '@':
+                    flags |= F_AT;
+                    break;
+                case '$':
+                    flags |= F_DOLLAR;
+                    break;
+                case '!':
+                    flags |= F_BANG;
+                    break;
+                case ':':
+                    flags |= F_COLON;
+                    break;
+                case '%':
+                    flags |= F_PERCENT;
+                    break;
+                case 0xAC:
+                    flags |= F_AC;
+                    break;
+                default:
+                    break;
+            }
+        }
+        return flags;
     }
 
     /** Raw and hex stream headers, type keys, YAML tags, PHP objects and pickles, each found by a vectorised search. */
-    private static long markers(String s, int n) {
-        int at = s.indexOf(0xAC);
-        while (at >= 0 && at + 3 < n) {
-            if (s.charAt(at + 1) == 0xED && s.charAt(at + 2) == 0 && s.charAt(at + 3) == 5) {
-                return pack(JAVA_STREAM, at, at + 4);
-            }
-            at = s.indexOf(0xAC, at + 1);
-        }
-        at = indexOfEither(s, "aced0005", "ACED0005");
-        if (at >= 0 && (at == 0 || !AsciiText.isWord(s.charAt(at - 1))) && (at + 8 == n || isHexOrSpace(s.charAt(at + 8)))) {
-            return pack(JAVA_STREAM, at, at + 8);
-        }
-        at = indexOfEither(s, "%ac%ed%00%05", "%AC%ED%00%05");
-        if (at >= 0) {
-            return pack(JAVA_STREAM, at, at + 12);
-        }
-        long best = 0;
-        for (at = s.indexOf('@'); at >= 0 && code(best) < TYPE_KEY; at = s.indexOf('@', at + 1)) {
-            int end = typeKeyEnd(s, at, n);
-            if (end > 0) {
-                best = pack(TYPE_KEY, at, end);
-            }
-        }
-        for (at = s.indexOf('$'); at >= 0 && code(best) < TYPE_KEY; at = s.indexOf('$', at + 1)) {
-            int end = typeKeyEnd(s, at, n);
-            if (end > 0) {
-                best = pack(TYPE_KEY, at, end);
-            }
-        }
-        if (code(best) == TYPE_KEY) {
-            return best;
-        }
-        for (at = s.indexOf('!'); at >= 0; at = s.indexOf('!', at + 1)) {
-            int end = yamlTagEnd(s, at, n);
-            if (end > 0) {
-                return pack(YAML_TAG, at, end);
-            }
-        }
-        for (at = s.indexOf(':', 1); at >= 0; at = s.indexOf(':', at + 1)) {
-            char c = s.charAt(at - 1);
-            if (c == 'O' || c == 'C') {
-                int end = phpObjectEnd(s, at - 1, n);
-                if (end > 0) {
-                    return pack(FOREIGN_OBJECT, at - 1, end);
+    private static long markers(String s, int n, int flags) {
+        int at;
+        if ((flags & F_AC) != 0) {
+            for (at = s.indexOf(0xAC); at >= 0 && at + 3 < n; at = s.indexOf(0xAC, at + 1)) {
+                if (s.charAt(at + 1) == 0xED && s.charAt(at + 2) == 0 && s.charAt(at + 3) == 5) {
+                    return pack(JAVA_STREAM, at, at + 4);
                 }
             }
         }
-        if (n > 0 && s.charAt(0) == 'c') {
+        if ((flags & (F_HEX | F_UPPER)) != 0) {
+            at = indexOfEither(s, "aced0005", "ACED0005");
+            if (at >= 0
+                    && (at == 0 || !AsciiText.isWord(s.charAt(at - 1)))
+                    && (at + 8 == n || isHexOrSpace(s.charAt(at + 8)))) {
+                return pack(JAVA_STREAM, at, at + 8);
+            }
+        }
+        if ((flags & F_PERCENT) != 0) {
+            at = indexOfEither(s, "%ac%ed%00%05", "%AC%ED%00%05");
+            if (at >= 0) {
+                return pack(JAVA_STREAM, at, at + 12);
+            }
+        }
+        if ((flags & F_AT) != 0) {
+            for (at = s.indexOf('@'); at >= 0; at = s.indexOf('@', at + 1)) {
+                int end = typeKeyEnd(s, at, n);
+                if (end > 0) {
+                    return pack(TYPE_KEY, at, end);
+                }
+            }
+        }
+        if ((flags & F_DOLLAR) != 0) {
+            for (at = s.indexOf('$'); at >= 0; at = s.indexOf('$', at + 1)) {
+                int end = typeKeyEnd(s, at, n);
+                if (end > 0) {
+                    return pack(TYPE_KEY, at, end);
+                }
+            }
+        }
+        if ((flags & F_BANG) != 0) {
+            for (at = s.indexOf('!'); at >= 0; at = s.indexOf('!', at + 1)) {
+                int end = yamlTagEnd(s, at, n);
+                if (end > 0) {
+                    return pack(YAML_TAG, at, end);
+                }
+            }
+        }
+        if ((flags & F_COLON) != 0) {
+            for (at = s.indexOf(':', 1); at >= 0; at = s.indexOf(':', at + 1)) {
+                char c = s.charAt(at - 1);
+                if (c == 'O' || c == 'C') {
+                    int end = phpObjectEnd(s, at - 1, n);
+                    if (end > 0) {
+                        return pack(FOREIGN_OBJECT, at - 1, end);
+                    }
+                }
+            }
+        }
+        if ((flags & F_PICKLE) != 0) {
             int end = pickleGlobalEnd(s, n);
             if (end > 0) {
                 return pack(FOREIGN_OBJECT, 0, end);
             }
         }
-        return best;
+        return 0;
     }
 
     private static boolean isHexOrSpace(char c) {
@@ -235,10 +319,6 @@ public final class DeserializationDetector implements Detector {
         int start = -1;
         boolean upper = false;
         boolean lower = false;
-        // next occurrence of each character core of AC ED 00 05 at the three byte alignments
-        int coreA = s.indexOf("rO0AB");
-        int coreB = s.indexOf("ztAA");
-        int coreC = s.indexOf("s7QAF");
         for (int i = 0; i <= n; i++) {
             int v = i < n ? Base64Probe.value(s.charAt(i)) : -1;
             if (v >= 0) {
@@ -254,20 +334,7 @@ public final class DeserializationDetector implements Detector {
             }
             if (start >= 0 && upper && lower && i - start >= 6 && budget > 0) {
                 budget -= Math.min(i - start, Base64Probe.MAX_CHARS);
-                if (coreA >= 0 && coreA < start) {
-                    coreA = s.indexOf("rO0AB", start);
-                }
-                if (coreB >= 0 && coreB < start) {
-                    coreB = s.indexOf("ztAA", start);
-                }
-                if (coreC >= 0 && coreC < start) {
-                    coreC = s.indexOf("s7QAF", start);
-                }
-                int magicAt = coreA >= 0 && coreA < i ? coreA : coreB >= 0 && coreB < i ? Math.max(start, coreB - 1) : -1;
-                if (magicAt < 0 && coreC >= 0 && coreC < i) {
-                    magicAt = Math.max(start, coreC - 2);
-                }
-                switch (Base64Probe.probe(s, start, i, magicAt)) {
+                switch (Base64Probe.probe(s, start, i)) {
                     case Base64Probe.JAVA_STREAM:
                         return pack(JAVA_STREAM, start, i);
                     case Base64Probe.FOREIGN_OBJECT:
@@ -336,40 +403,6 @@ public final class DeserializationDetector implements Detector {
 
     private static boolean isInnerDot(String s, int i) {
         return s.charAt(i) == '.' && i > 0 && isNameChar(s.charAt(i - 1)) && AsciiText.isLetter(s.charAt(i + 1));
-    }
-
-    /** Marker characters below 64: {@code ! $ % . :}. */
-    private static final long MARKERS_LOW = 1L << '!' | 1L << '$' | 1L << '%' | 1L << '.' | 1L << ':';
-
-    /** Marker characters 64..127: {@code @} and the capital letters. */
-    private static final long MARKERS_HIGH = 0x7FFFFFFL;
-
-    /**
-     * The prefilter: every rule needs a dot, a capital letter, one of {@code ! $ % : @}, the byte 0xAC, lower-case
-     * hex {@code aced}, or a leading {@code c} (a pickle); values without any are skipped at once.
-     */
-    private static boolean mayMatch(String s, int n) {
-        if (n > 0 && s.charAt(0) == 'c') {
-            return true;
-        }
-        for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
-            if (c < 64) {
-                if ((MARKERS_LOW >>> c & 1L) != 0) {
-                    return true;
-                }
-            } else if (c < 128) {
-                if ((MARKERS_HIGH >>> (c - 64) & 1L) != 0) {
-                    return true;
-                }
-                if (c == 'a' && i + 1 < n && s.charAt(i + 1) == 'c') {
-                    return true;
-                }
-            } else if (c == 0xAC) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Whether the dotted name ending at {@code end} is a stack-trace frame, {@code x.y.Z.m(Z.java:12)}. */
