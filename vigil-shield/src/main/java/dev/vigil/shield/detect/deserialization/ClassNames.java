@@ -62,20 +62,25 @@ final class ClassNames {
     /** The verdict for the dotted name {@code s[from, to)}. */
     static int judge(String s, int from, int to) {
         if (!hasRoot(s, from)) {
-            // no package root: only a gadget segment can make it a finding; look at long segments only
+            // no package root: a gadget segment, or a process class together with a sink method, makes it a finding
             int start = from;
+            boolean process = false;
+            boolean sink = false;
             for (int i = from; i <= to; i++) {
                 if (i == to || s.charAt(i) == '.' || s.charAt(i) == '$') {
                     int len = i - start;
-                    if (len >= MIN_GADGET_LENGTH
-                            && len <= 48
-                            && isGadget(AsciiText.lower(s.substring(start, i)))) {
-                        return GADGET;
+                    if (len >= 4 && len <= 48) {
+                        String segment = AsciiText.lower(s.substring(start, i));
+                        if (len >= MIN_GADGET_LENGTH && isGadget(segment)) {
+                            return GADGET;
+                        }
+                        process |= isProcessClass(segment);
+                        sink |= isSinkMethod(segment);
                     }
                     start = i + 1;
                 }
             }
-            return NONE;
+            return process && sink ? GADGET : NONE;
         }
         String name = AsciiText.lower(s.substring(from, to));
         int segments = 1;
@@ -138,6 +143,29 @@ final class ClassNames {
             return NONE;
         }
         return inSensitivePackage(name) ? PACKAGE : NONE;
+    }
+
+    private static boolean isProcessClass(String segment) {
+        return segment.equals("runtime") || segment.equals("processbuilder") || segment.equals("getruntime");
+    }
+
+    /** Methods and classes that, reached from a process class, read files or properties or run code. */
+    private static boolean isSinkMethod(String segment) {
+        switch (segment) {
+            case "exec":
+            case "start":
+            case "getproperty":
+            case "filewriter":
+            case "xmldecoder":
+            case "invoke":
+            case "forname":
+            case "newinstance":
+            case "getmethod":
+            case "command":
+                return true;
+            default:
+                return false;
+        }
     }
 
     private static boolean isGadget(String segment) {

@@ -356,6 +356,7 @@ public final class DeserializationDetector implements Detector {
     private static long dottedNames(String s, int n) {
         long best = 0;
         int done = 0;
+        boolean javaSeen = false;
         for (int dot = s.indexOf('.'); dot >= 0 && code(best) < GADGET_CLASS; dot = s.indexOf('.', Math.max(dot + 1, done))) {
             if (dot == 0 || dot + 1 >= n || !isNameChar(s.charAt(dot - 1)) || !AsciiText.isLetter(s.charAt(dot + 1))) {
                 continue;
@@ -387,6 +388,13 @@ public final class DeserializationDetector implements Detector {
             done = end;
             if (ClassNames.worthJudging(s, start, dots, longest) && !isStackFrame(s, end, n)) {
                 int verdict = ClassNames.judge(s, start, end);
+                if (verdict != ClassNames.GADGET && !javaSeen && isJavaRooted(s, start)) {
+                    // a Java name elsewhere in the value makes a bare Runtime or ProcessBuilder a process reference
+                    javaSeen = true;
+                    if (hasWord(s, "runtime") || hasWord(s, "processbuilder")) {
+                        verdict = ClassNames.GADGET;
+                    }
+                }
                 if (verdict == ClassNames.GADGET) {
                     best = pack(GADGET_CLASS, start, end);
                 } else if (verdict == ClassNames.PACKAGE) {
@@ -395,6 +403,24 @@ public final class DeserializationDetector implements Detector {
             }
         }
         return best;
+    }
+
+    private static boolean isJavaRooted(String s, int start) {
+        return AsciiText.regionMatchesLower(s, start, "java.") || AsciiText.regionMatchesLower(s, start, "javax.");
+    }
+
+    /** Whether {@code word} (lower case) occurs in {@code s} as a whole word, ignoring ASCII case. */
+    private static boolean hasWord(String s, String word) {
+        for (int at = AsciiText.indexOfIgnoreCase(s, word, 0);
+                at >= 0;
+                at = AsciiText.indexOfIgnoreCase(s, word, at + 1)) {
+            int end = at + word.length();
+            if ((at == 0 || !AsciiText.isLetter(s.charAt(at - 1)))
+                    && (end == s.length() || !AsciiText.isLetter(s.charAt(end)))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isNameChar(char c) {

@@ -195,6 +195,11 @@ final class ExpressionJudge {
                 case "fopen":
                 case "include_file":
                     return EXEC;
+                case "execute":
+                    if (prev == DOT) {
+                        return EXEC; // Groovy "cmd".execute()
+                    }
+                    break;
                 case "t":
                     // SpEL type reference T(java.lang.Runtime)
                     if (lx.kindAt(i + 2) == IDENT && lx.kindAt(i + 3) == DOT) {
@@ -278,6 +283,12 @@ final class ExpressionJudge {
                 case "get_flashed_messages":
                 case "_context":
                 case "application":
+                case "pagecontext":
+                case "applicationscope":
+                case "sessionscope":
+                case "requestscope":
+                case "facescontext":
+                case "initparam":
                     return INTERNALS;
                 case "dump":
                     return next == LPAREN ? INTERNALS : NONE;

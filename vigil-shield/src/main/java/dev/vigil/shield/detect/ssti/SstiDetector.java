@@ -148,8 +148,11 @@ public final class SstiDetector implements Detector {
                         if (from < n && s.charAt(from) == '{') {
                             from++;
                         }
-                        if (from < n && s.charAt(from) == '#') {
+                        char mark = from < n ? s.charAt(from) : 0;
+                        if (mark == '#') {
                             context = ExpressionJudge.CTX_STATEMENT;
+                        } else if (mark == '=' || mark == '-' || mark == '~') {
+                            from++; // doT/Handlebars output and whitespace-control marks
                         }
                         closer = CLOSE_2BRACE;
                     } else if (next == '%') {
@@ -265,6 +268,11 @@ public final class SstiDetector implements Detector {
                     int to = ognlStaticEnd(s, i, n);
                     if (to > 0) {
                         return pack(ExpressionJudge.EXEC, i, to);
+                    }
+                    if (i + 1 < n && s.charAt(i + 1) == '(') {
+                        from = i + 2; // Razor explicit expression @( )
+                        closer = CLOSE_PAREN;
+                        break;
                     }
                     continue;
                 }

@@ -124,7 +124,9 @@ class DeserializationDetectorTest {
                 "java.Runtime",
                 "Runtime.ChainedTransformer",
                 "class.module.classLoader.resources.context.parent.pipeline.first.pattern=x",
-                "<v>java.beans.XMLDecoder</v>"
+                "<v>java.beans.XMLDecoder</v>",
+                "Runtime.getProperty",
+                "<a n=\"java.util.Map\" m=\"ProcessBuilder\"/>"
             })
     void gadget_classes(String payload) {
         assertThat(rule(payload)).isEqualTo(DeserializationDetector.RULE_GADGET_CLASS);

@@ -64,7 +64,8 @@ class SstiDetectorTest {
                 "${os.popen('uname').read()}",
                 "{{ process.mainModule.require('os') }}",
                 "{{constructor.constructor('return 1')()}}",
-                "%24%7BT(java.lang.System).exit(0)%7D"
+                "%24%7BT(java.lang.System).exit(0)%7D",
+                "${\"ls\".execute().text}"
             })
     void code_execution_and_reflection(String payload) {
         assertThat(rule(payload)).isEqualTo(SstiDetector.RULE_EXEC);
@@ -80,7 +81,8 @@ class SstiDetectorTest {
                 "{{ _self.env }}",
                 "{{ dump() }}",
                 "${self}",
-                "%{#context['com.example.key']}"
+                "%{#context['com.example.key']}",
+                "${pageContext.request.serverName}"
             })
     void engine_internals(String payload) {
         assertThat(rule(payload)).isEqualTo(SstiDetector.RULE_INTERNALS);
@@ -97,7 +99,9 @@ class SstiDetectorTest {
                 "[[${2*2}]]",
                 "${{8*8}}",
                 "{{ 'abc'.upper() }}",
-                "[(10*10)]"
+                "[(10*10)]",
+                "{{= 5*5 }}",
+                "@(6*7)"
             })
     void evaluation_probes(String payload) {
         assertThat(rule(payload)).isEqualTo(SstiDetector.RULE_PROBE);
