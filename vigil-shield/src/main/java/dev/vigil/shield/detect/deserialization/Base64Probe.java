@@ -69,8 +69,10 @@ final class Base64Probe {
         if (len >= 12 && s.startsWith("AAEAAAD/////", from)) {
             return FOREIGN_OBJECT; // .NET BinaryFormatter: 00 01 00 00 00 FF FF FF FF
         }
-        boolean pickle = s.charAt(from) == 'g' && s.charAt(from + 1) == 'A'
-                && s.charAt(from + 2) >= 'J' && s.charAt(from + 2) <= 'Z';
+        boolean pickle = s.charAt(from) == 'g'
+                && s.charAt(from + 1) == 'A'
+                && s.charAt(from + 2) >= 'J'
+                && s.charAt(from + 2) <= 'Z';
         if ((len > MAX_WORD_RUN || isIdentifierShaped(s, from, to)) && !pickle) {
             return NONE;
         }

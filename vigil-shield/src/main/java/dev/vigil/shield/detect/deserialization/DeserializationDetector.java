@@ -303,8 +303,15 @@ public final class DeserializationDetector implements Detector {
     }
 
     private static boolean isHexOrSpace(char c) {
-        return AsciiText.isDigit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || AsciiText.isSpace(c)
-                || c == '"' || c == '\'' || c == '&' || c == ',' || c == ';';
+        return AsciiText.isDigit(c)
+                || (c >= 'a' && c <= 'f')
+                || (c >= 'A' && c <= 'F')
+                || AsciiText.isSpace(c)
+                || c == '"'
+                || c == '\''
+                || c == '&'
+                || c == ','
+                || c == ';';
     }
 
     private static int indexOfEither(String s, String a, String b) {
@@ -357,7 +364,9 @@ public final class DeserializationDetector implements Detector {
         long best = 0;
         int done = 0;
         boolean javaSeen = false;
-        for (int dot = s.indexOf('.'); dot >= 0 && code(best) < GADGET_CLASS; dot = s.indexOf('.', Math.max(dot + 1, done))) {
+        for (int dot = s.indexOf('.');
+                dot >= 0 && code(best) < GADGET_CLASS;
+                dot = s.indexOf('.', Math.max(dot + 1, done))) {
             if (dot == 0 || dot + 1 >= n || !isNameChar(s.charAt(dot - 1)) || !AsciiText.isLetter(s.charAt(dot + 1))) {
                 continue;
             }

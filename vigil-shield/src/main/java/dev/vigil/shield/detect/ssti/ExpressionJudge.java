@@ -103,10 +103,7 @@ final class ExpressionJudge {
                 case RBRACK:
                 case RPAREN:
                     // [].class, ().__class__: a member of an empty literal
-                    if (i > 0
-                            && lx.kind[i - 1] == k - 1
-                            && lx.kindAt(i + 1) == DOT
-                            && lx.kindAt(i + 2) == IDENT) {
+                    if (i > 0 && lx.kind[i - 1] == k - 1 && lx.kindAt(i + 1) == DOT && lx.kindAt(i + 2) == IDENT) {
                         verdict = Math.max(verdict, PROBE);
                     }
                     break;

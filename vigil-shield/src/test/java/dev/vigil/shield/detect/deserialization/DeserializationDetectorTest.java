@@ -108,8 +108,40 @@ class DeserializationDetectorTest {
         assertThat(rule("a:1:{i:0;O:4:\"User\":0:{}}")).isEqualTo(DeserializationDetector.RULE_FOREIGN_OBJECT);
         assertThat(rule("AAEAAAD/////AQAAAAAAAAAMAgAAAA")).isEqualTo(DeserializationDetector.RULE_FOREIGN_OBJECT);
         assertThat(rule("cposix\nuname\n(tR.")).isEqualTo(DeserializationDetector.RULE_FOREIGN_OBJECT);
-        byte[] pickle = {(byte) 0x80, 4, (byte) 0x95, 0x20, 0, 0, 0, 0, 0, 0, 0, (byte) 0x8c, 5, 'p', 'o', 's', 'i', 'x',
-            (byte) 0x94, (byte) 0x8c, 5, 'u', 'n', 'a', 'm', 'e', (byte) 0x94, (byte) 0x93, (byte) 0x94, ')', 'R', '.'};
+        byte[] pickle = {
+            (byte) 0x80,
+            4,
+            (byte) 0x95,
+            0x20,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+            (byte) 0x8c,
+            5,
+            'p',
+            'o',
+            's',
+            'i',
+            'x',
+            (byte) 0x94,
+            (byte) 0x8c,
+            5,
+            'u',
+            'n',
+            'a',
+            'm',
+            'e',
+            (byte) 0x94,
+            (byte) 0x93,
+            (byte) 0x94,
+            ')',
+            'R',
+            '.'
+        };
         assertThat(rule(Base64.getEncoder().encodeToString(pickle)))
                 .isEqualTo(DeserializationDetector.RULE_FOREIGN_OBJECT);
     }

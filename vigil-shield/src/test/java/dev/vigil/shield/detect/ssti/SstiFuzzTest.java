@@ -43,7 +43,9 @@ class SstiFuzzTest {
             throw new AssertionError("more than one detection: " + found);
         }
         for (Detection d : found) {
-            if (d.start() < 0 || d.end() < d.start() || d.end() > d.variant().text().length()) {
+            if (d.start() < 0
+                    || d.end() < d.start()
+                    || d.end() > d.variant().text().length()) {
                 throw new AssertionError("span out of range: " + d);
             }
         }
@@ -57,9 +59,38 @@ class SstiFuzzTest {
     @Test
     void large_adversarial_value() {
         String[] pieces = {
-            "{{", "{%", "${", "#{", "<%", "<#", "[#", "[[", "#set(", "$a.b(", "@a.b@c", "'", "\"", "\\", "(", "[",
-            "rO0AB", "ztAA", "s7QAF", "H4sI", "gAS", "java.lang.", "\"@type\":\"", "!!a.b", "O:9:\"", "%ac%ed", "\u00ac\u00ed",
-            "\ud800", "\u0000", "%", "&#x7b;", "aGVsbG8gV29ybGQh"
+            "{{",
+            "{%",
+            "${",
+            "#{",
+            "<%",
+            "<#",
+            "[#",
+            "[[",
+            "#set(",
+            "$a.b(",
+            "@a.b@c",
+            "'",
+            "\"",
+            "\\",
+            "(",
+            "[",
+            "rO0AB",
+            "ztAA",
+            "s7QAF",
+            "H4sI",
+            "gAS",
+            "java.lang.",
+            "\"@type\":\"",
+            "!!a.b",
+            "O:9:\"",
+            "%ac%ed",
+            "\u00ac\u00ed",
+            "\ud800",
+            "\u0000",
+            "%",
+            "&#x7b;",
+            "aGVsbG8gV29ybGQh"
         };
         StringBuilder sb = new StringBuilder(70_000);
         int k = 0;
