@@ -61,6 +61,9 @@ final class ClassNames {
 
     /** The verdict for the dotted name {@code s[from, to)}. */
     static int judge(String s, int from, int to) {
+        if (from >= to || to > s.length()) {
+            return NONE;
+        }
         if (!hasRoot(s, from)) {
             // no package root: a gadget segment, or a process class together with a sink method, makes it a finding
             int start = from;

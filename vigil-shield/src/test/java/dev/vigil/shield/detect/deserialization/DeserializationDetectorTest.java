@@ -230,5 +230,8 @@ class DeserializationDetectorTest {
         assertThat(inspect("H4sIAAAAAAAAAAAAAA")).isEmpty();
         assertThat(inspect("\"@type\":\"")).isEmpty();
         assertThat(inspect("O:3:\"ab")).isEmpty();
+        assertThat(inspect("{\"@type\":\"L;\"}")).isEmpty();
+        assertThat(inspect("{\"@type\":\"[[[")).isEmpty();
+        assertThat(inspect("{\"$type\":\"")).isEmpty();
     }
 }
