@@ -68,22 +68,32 @@ final class ClassNames {
             // no package root: a gadget segment, or a process class together with a sink method, makes it a finding
             int start = from;
             boolean process = false;
-            boolean sink = false;
             for (int i = from; i <= to; i++) {
                 if (i == to || s.charAt(i) == '.' || s.charAt(i) == '$') {
                     int len = i - start;
-                    if (len >= 4 && len <= 48) {
+                    if (len >= MIN_GADGET_LENGTH && len <= 48) {
                         String segment = AsciiText.lower(s.substring(start, i));
-                        if (len >= MIN_GADGET_LENGTH && isGadget(segment)) {
+                        if (isGadget(segment)) {
                             return GADGET;
                         }
                         process |= isProcessClass(segment);
-                        sink |= isSinkMethod(segment);
                     }
                     start = i + 1;
                 }
             }
-            return process && sink ? GADGET : NONE;
+            if (!process) {
+                return NONE;
+            }
+            start = from;
+            for (int i = from; i <= to; i++) {
+                if (i == to || s.charAt(i) == '.' || s.charAt(i) == '$') {
+                    if (i - start >= 4 && i - start <= 16 && isSinkMethod(AsciiText.lower(s.substring(start, i)))) {
+                        return GADGET;
+                    }
+                    start = i + 1;
+                }
+            }
+            return NONE;
         }
         String name = AsciiText.lower(s.substring(from, to));
         int segments = 1;
