@@ -87,6 +87,9 @@ final class ExpressionJudge {
                     break;
                 case ARITH:
                     arith = true;
+                    if (isRubyCommandLiteral(lx, i)) {
+                        return EXEC;
+                    }
                     break;
                 case AT:
                     if (isOgnlStatic(lx, i)) {
@@ -344,6 +347,7 @@ final class ExpressionJudge {
                 break;
         }
         return isDunder(lit)
+                || lit.contains("<?php")
                 || lit.startsWith("java.lang.")
                 || lit.startsWith("java.io.")
                 || lit.startsWith("java.net.")
@@ -351,6 +355,20 @@ final class ExpressionJudge {
                 || lit.startsWith("javax.naming.")
                 || lit.startsWith("freemarker.template.utility.")
                 || lit.startsWith("org.springframework.");
+    }
+
+    /** Ruby's {@code %x(...)} / {@code %x|...|} command literal: {@code %} and {@code x} adjacent, then a delimiter. */
+    private static boolean isRubyCommandLiteral(ExpressionLexer lx, int i) {
+        int s = lx.start[i];
+        String t = lx.text;
+        if (t.charAt(s) != '%' || lx.kindAt(i + 1) != IDENT || lx.start[i + 1] != s + 1 || lx.end[i + 1] != s + 2) {
+            return false;
+        }
+        if (t.charAt(s + 1) != 'x' || s + 2 >= t.length()) {
+            return false;
+        }
+        char d = t.charAt(s + 2);
+        return d == '(' || d == '|' || d == '{' || d == '[' || d == '!' || d == '/' || d == '<';
     }
 
     /** OGNL static access: {@code @} qualified class name {@code @} member. */

@@ -33,16 +33,20 @@ final class ExpressionLexer {
     static final int OTHER = 18;
 
     final String text;
-    final int[] kind = new int[MAX_TOKENS];
-    final int[] start = new int[MAX_TOKENS];
-    final int[] end = new int[MAX_TOKENS];
+    final int[] kind;
+    final int[] start;
+    final int[] end;
     int count;
 
     /** Lexes {@code text[from, to)}; string tokens span their contents only (quotes excluded). */
     ExpressionLexer(String text, int from, int to) {
         this.text = text;
+        int capacity = Math.max(1, Math.min(MAX_TOKENS, to - from));
+        kind = new int[capacity];
+        start = new int[capacity];
+        end = new int[capacity];
         int i = from;
-        while (i < to && count < MAX_TOKENS) {
+        while (i < to && count < capacity) {
             char c = text.charAt(i);
             if (AsciiText.isSpace(c)) {
                 i++;

@@ -18,7 +18,7 @@ import dev.vigil.shield.inspect.Variant;
  *
  * <p>Cost: one pass over each variant looking for the delimiter characters; nothing is allocated unless a delimiter is
  * found. Each expression is read up to its closing delimiter, at most {@value #MAX_EXPRESSION} characters, and the
- * scan resumes after it, so the work stays linear; at most {@value #MAX_EXPRESSIONS} expressions are judged per variant.
+ * scan resumes after it, so the work stays linear.
  */
 public final class SstiDetector implements Detector {
 
@@ -37,8 +37,16 @@ public final class SstiDetector implements Detector {
     /** Most characters of one expression that are read. */
     static final int MAX_EXPRESSION = 2048;
 
-    /** Most expressions judged per variant. */
-    static final int MAX_EXPRESSIONS = 64;
+    /**
+     * Most expressions judged per variant. Expressions do not overlap (the scan resumes after each), so this bounds
+     * allocation, not time.
+     */
+    static final int MAX_EXPRESSIONS = 4096;
+
+    /** Most Smarty-style {@code {name...}} tags judged per variant (their scans may overlap). */
+    static final int MAX_FUNCTION_TAGS = 32;
+
+    private static final int CTX_SMARTY = ExpressionJudge.CTX_SHELL_BACKTICK;
 
     // closers
     private static final int CLOSE_BRACE = 1; // }  with nesting
@@ -127,6 +135,7 @@ public final class SstiDetector implements Detector {
         int n = Math.min(s.length(), 0x3FFFFFFF);
         long best = 0;
         int judged = 0;
+        int functionTags = 0;
         int first = firstTrigger(s, n);
         for (int i = first; i < n && judged < MAX_EXPRESSIONS; i++) {
             char c = s.charAt(i);
@@ -165,6 +174,18 @@ public final class SstiDetector implements Detector {
                         context = ExpressionJudge.CTX_SHELL_BACKTICK;
                     } else if ((next == 'p' || next == 'P') && AsciiText.regionMatchesLower(s, i, "{php}")) {
                         return pack(ExpressionJudge.EXEC, i, i + 5);
+                    } else if (AsciiText.isLetter(next) && functionTags < MAX_FUNCTION_TAGS) {
+                        // Smarty function tag {name(...)} / {Class::method(...)}: only an execution verdict counts
+                        int close = findClose(s, i + 1, n, CLOSE_BRACE);
+                        functionTags++;
+                        if (close > 0) {
+                            if (ExpressionJudge.judge(new ExpressionLexer(s, i + 1, close), CTX_SMARTY)
+                                    == ExpressionJudge.EXEC) {
+                                return pack(ExpressionJudge.EXEC, i, close + 1);
+                            }
+                            i = close;
+                        }
+                        continue;
                     } else {
                         continue;
                     }

@@ -65,7 +65,10 @@ class SstiDetectorTest {
                 "{{ process.mainModule.require('os') }}",
                 "{{constructor.constructor('return 1')()}}",
                 "%24%7BT(java.lang.System).exit(0)%7D",
-                "${\"ls\".execute().text}"
+                "${\"ls\".execute().text}",
+                "#{ %x|uname| }",
+                "{exec('uname')}",
+                "{Foo::write('a.php',\"<?php echo 1; ?>\")}"
             })
     void code_execution_and_reflection(String payload) {
         assertThat(rule(payload)).isEqualTo(SstiDetector.RULE_EXEC);
@@ -147,7 +150,10 @@ class SstiDetectorTest {
                 "{{> header}} {{! comment }}",
                 "<% if you can read this, it is text",
                 "[#1] first item",
-                "I said $x.y is fine"
+                "I said $x.y is fine",
+                "a{color:red} b{margin:0}",
+                "function f(){return x}",
+                "100%x faster"
             })
     void ordinary_text_is_not_flagged(String benign) {
         assertThat(inspect(benign)).isEmpty();
