@@ -235,12 +235,15 @@ final class ExpressionJudge {
                 case "builtins":
                 case "process":
                 case "runtime":
+                case "class":
+                    return EXEC;
                 case "java":
                 case "javax":
                 case "jdk":
                 case "freemarker":
-                case "class":
-                    return EXEC;
+                    // a qualified class used as a receiver (java.lang.Thread.sleep(1)); a property like
+                    // ${java.home} is not
+                    return chainEndsInCall(lx, i) ? EXEC : NONE;
                 case "file":
                 case "io":
                 case "dir":
@@ -297,6 +300,14 @@ final class ExpressionJudge {
             }
         }
         return NONE;
+    }
+
+    private static boolean chainEndsInCall(ExpressionLexer lx, int i) {
+        int j = i;
+        while (lx.kindAt(j) == IDENT && lx.kindAt(j + 1) == DOT) {
+            j += 2;
+        }
+        return lx.kindAt(j) == IDENT && lx.kindAt(j + 1) == LPAREN;
     }
 
     /** Python special names such as {@code __class__}, {@code __globals__}: always introspection in a template. */

@@ -67,6 +67,7 @@ class SstiDetectorTest {
                 "%24%7BT(java.lang.System).exit(0)%7D",
                 "${\"ls\".execute().text}",
                 "#{ %x|uname| }",
+                "${java.lang.Thread.sleep(1000)}",
                 "{exec('uname')}",
                 "{Foo::write('a.php',\"<?php echo 1; ?>\")}"
             })
@@ -153,7 +154,8 @@ class SstiDetectorTest {
                 "I said $x.y is fine",
                 "a{color:red} b{margin:0}",
                 "function f(){return x}",
-                "100%x faster"
+                "100%x faster",
+                "-Dpath=${java.home}/lib and ${user.dir}"
             })
     void ordinary_text_is_not_flagged(String benign) {
         assertThat(inspect(benign)).isEmpty();
