@@ -37,6 +37,13 @@ class DeserializationFuzzTest {
         DETECTOR.inspect(value, found::add);
         long elapsed = System.nanoTime() - t0;
         if (elapsed > BOUND_NANOS) {
+            // a garbage collection or a busy machine can stall one run; a slow input is slow every time
+            found.clear();
+            t0 = System.nanoTime();
+            DETECTOR.inspect(value, found::add);
+            elapsed = System.nanoTime() - t0;
+        }
+        if (elapsed > BOUND_NANOS) {
             throw new AssertionError("took " + elapsed / 1_000_000 + " ms for " + raw.length() + " chars");
         }
         if (found.size() > 1) {
