@@ -1,7 +1,10 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.cmdi.CmdiDetector;
 import dev.vigil.shield.detect.deserialization.DeserializationDetector;
+import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
 import dev.vigil.shield.detect.ssti.SstiDetector;
+import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +28,11 @@ public final class Detectors {
 
         // slot: sqli
 
-        // slot: xss
+        list.add(new XssDetector());
 
-        // slot: cmdi
+        list.add(new CmdiDetector());
 
-        // slot: path_traversal
+        list.add(new PathTraversalDetector());
 
         // slot: ssrf
 
