@@ -3,9 +3,11 @@ package dev.vigil.shield.detect;
 import dev.vigil.shield.detect.cmdi.CmdiDetector;
 import dev.vigil.shield.detect.codeinjection.CodeInjectionDetector;
 import dev.vigil.shield.detect.crlf.CrlfInjectionDetector;
+import dev.vigil.shield.detect.deserialization.DeserializationDetector;
 import dev.vigil.shield.detect.nosqli.NoSqlInjectionDetector;
 import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
 import dev.vigil.shield.detect.prototypepollution.PrototypePollutionDetector;
+import dev.vigil.shield.detect.ssti.SstiDetector;
 import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,9 +44,9 @@ public final class Detectors {
 
         // slot: xxe
 
-        // slot: ssti
+        list.add(new SstiDetector());
 
-        // slot: deserialization
+        list.add(new DeserializationDetector());
 
         list.add(new NoSqlInjectionDetector());
 

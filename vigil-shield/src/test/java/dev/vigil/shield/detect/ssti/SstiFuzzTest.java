@@ -1,0 +1,115 @@
+package dev.vigil.shield.detect.ssti;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vigil.shield.detect.Detection;
+import dev.vigil.shield.inspect.InspectedValue;
+import dev.vigil.shield.inspect.Normalizer;
+import dev.vigil.shield.inspect.Source;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whatever the value, {@link SstiDetector} returns without an exception, within a time bound, with at most one
+ * detection whose span lies inside its variant. Runs its seeds (in {@code SstiFuzzTestInputs/}) under plain
+ * {@code mvn test}; set {@code JAZZER_FUZZ=1} to fuzz.
+ */
+class SstiFuzzTest {
+
+    private static final long BOUND_NANOS = 250_000_000L;
+
+    private static final SstiDetector DETECTOR = new SstiDetector();
+
+    static {
+        // load and warm the classes so that the bound measures the inspection, not class loading
+        for (int i = 0; i < 50; i++) {
+            DETECTOR.inspect(
+                    new InspectedValue("w", "w", Source.BODY, -1, Normalizer.variants("{{a}} ${b} x.y.Z rO0ABQ" + i)),
+                    d -> {});
+        }
+    }
+
+    private static void check(String raw) {
+        InspectedValue value = new InspectedValue("body.$.x", "x", Source.BODY, -1, Normalizer.variants(raw));
+        List<Detection> found = new ArrayList<>();
+        long t0 = System.nanoTime();
+        DETECTOR.inspect(value, found::add);
+        long elapsed = System.nanoTime() - t0;
+        if (elapsed > BOUND_NANOS) {
+            // a garbage collection or a busy machine can stall one run; a slow input is slow every time
+            found.clear();
+            t0 = System.nanoTime();
+            DETECTOR.inspect(value, found::add);
+            elapsed = System.nanoTime() - t0;
+        }
+        if (elapsed > BOUND_NANOS) {
+            throw new AssertionError("took " + elapsed / 1_000_000 + " ms for " + raw.length() + " chars");
+        }
+        if (found.size() > 1) {
+            throw new AssertionError("more than one detection: " + found);
+        }
+        for (Detection d : found) {
+            if (d.start() < 0
+                    || d.end() < d.start()
+                    || d.end() > d.variant().text().length()) {
+                throw new AssertionError("span out of range: " + d);
+            }
+        }
+    }
+
+    @FuzzTest(maxDuration = "60s")
+    void never_throws_and_stays_fast(FuzzedDataProvider data) {
+        check(data.consumeString(65536));
+    }
+
+    @Test
+    void large_adversarial_value() {
+        String[] pieces = {
+            "{{",
+            "{%",
+            "${",
+            "#{",
+            "<%",
+            "<#",
+            "[#",
+            "[[",
+            "#set(",
+            "$a.b(",
+            "@a.b@c",
+            "'",
+            "\"",
+            "\\",
+            "(",
+            "[",
+            "rO0AB",
+            "ztAA",
+            "s7QAF",
+            "H4sI",
+            "gAS",
+            "java.lang.",
+            "\"@type\":\"",
+            "!!a.b",
+            "O:9:\"",
+            "%ac%ed",
+            "\u00ac\u00ed",
+            "\ud800",
+            "\u0000",
+            "%",
+            "&#x7b;",
+            "aGVsbG8gV29ybGQh"
+        };
+        StringBuilder sb = new StringBuilder(70_000);
+        int k = 0;
+        while (sb.length() < 65_536) {
+            sb.append(pieces[k % pieces.length]);
+            k = k * 7 + 3 & 0xFFFF;
+        }
+        check(sb.toString());
+        StringBuilder deep = new StringBuilder(70_000);
+        while (deep.length() < 65_536) {
+            deep.append("{{'");
+        }
+        check(deep.toString());
+    }
+}
