@@ -1,0 +1,522 @@
+package dev.vigil.shield.detect.sqli;
+
+import static dev.vigil.shield.detect.sqli.SqlLexer.CMP;
+import static dev.vigil.shield.detect.sqli.SqlLexer.COMMA;
+import static dev.vigil.shield.detect.sqli.SqlLexer.COMMENT;
+import static dev.vigil.shield.detect.sqli.SqlLexer.FUNC;
+import static dev.vigil.shield.detect.sqli.SqlLexer.KW;
+import static dev.vigil.shield.detect.sqli.SqlLexer.LOGIC;
+import static dev.vigil.shield.detect.sqli.SqlLexer.LPAREN;
+import static dev.vigil.shield.detect.sqli.SqlLexer.NUM;
+import static dev.vigil.shield.detect.sqli.SqlLexer.OP;
+import static dev.vigil.shield.detect.sqli.SqlLexer.OTHER;
+import static dev.vigil.shield.detect.sqli.SqlLexer.RPAREN;
+import static dev.vigil.shield.detect.sqli.SqlLexer.SEMI;
+import static dev.vigil.shield.detect.sqli.SqlLexer.STR;
+import static dev.vigil.shield.detect.sqli.SqlLexer.VAR;
+import static dev.vigil.shield.detect.sqli.SqlLexer.WORD;
+
+/**
+ * Judges the shape of a folded token stream. A finding needs SQL structure, not just SQL words: a keyword sequence
+ * that only parses as SQL ({@code UNION SELECT}, {@code ; DROP TABLE}, {@code (SELECT ...)}), a dangerous built-in
+ * called in an expression position, or, right after the point where the value leaves its context (the closing quote,
+ * or the first number or name of a bare value), an operator that continues the query: a boolean condition, a comment
+ * that cuts the rest off, a clause.
+ */
+final class SqlJudge {
+
+    static final int NONE = 0;
+    static final int TAUTOLOGY = 1;
+    static final int UNION = 2;
+    static final int STACKED = 3;
+    static final int COMMENT_CUT = 4;
+    static final int TIME = 5;
+    static final int ERROR = 6;
+    static final int SYSTEM = 7;
+    static final int SUBQUERY = 8;
+    static final int CLAUSE = 9;
+
+    /** Rank of each finding (index = finding); the strongest found is reported. */
+    private static final String RANK = "\0\3\6\7\1\5\4\10\2\1";
+
+    private SqlJudge() {}
+
+    /** Whether finding {@code a} outranks finding {@code b}. */
+    static boolean stronger(int a, int b) {
+        return RANK.charAt(a) > RANK.charAt(b);
+    }
+
+    /** The strongest finding in the lexed stream, or {@link #NONE}; {@code at} receives its token index. */
+    static int judge(SqlLexer t, boolean quoted, int[] at) {
+        int n = t.n;
+        int best = NONE;
+        int bestAt = 0;
+        // structure anywhere in the stream
+        for (int i = 0; i < n; i++) {
+            int found = NONE;
+            int ty = t.type[i];
+            int k = t.kw[i];
+            if (ty == KW) {
+                if (k == SqlWords.UNION) {
+                    int j = skip(t, i + 1, LPAREN);
+                    if (j < n && t.type[j] == KW && t.kw[j] == SqlWords.SELECT && selectList(t, j + 1, true)) {
+                        found = UNION;
+                    }
+                } else if (k == SqlWords.WAITFOR) {
+                    if (i + 1 < n && (t.type[i + 1] == STR || t.type[i + 1] == VAR || t.type[i + 1] == NUM)
+                            && t.end[i] - t.start[i] > 7) {
+                        found = TIME;
+                    }
+                } else if (k == SqlWords.OUTFILE) {
+                    if (t.end[i] - t.start[i] > 8 && i + 1 < n && t.type[i + 1] == STR) {
+                        found = SYSTEM;
+                    }
+                } else if (k == SqlWords.EXEC) {
+                    found = exec(t, i + 1, quoted || i > 0);
+                } else if (k == SqlWords.SELECT && i > 0 && t.type[i - 1] == LPAREN && selectList(t, i + 1, false)) {
+                    found = SUBQUERY;
+                } else if (k == SqlWords.PROGRAM && i > 0 && t.type[i - 1] == KW
+                        && i + 1 < n && t.type[i + 1] == STR) {
+                    found = SYSTEM;
+                }
+            } else if (ty == FUNC) {
+                if (k >= SqlWords.F_TIME && expressionPosition(t, i, quoted) && arguments(t, i, k)) {
+                    found = k == SqlWords.F_TIME ? TIME : k == SqlWords.F_ERROR ? ERROR : SYSTEM;
+                }
+            } else if (ty == SEMI) {
+                found = statement(t, i + 1, false) ? STACKED : NONE;
+            }
+            if (found != NONE && stronger(found, best)) {
+                best = found;
+                bestAt = i;
+            }
+        }
+        if (n > 0 && !quoted && statement(t, 0, true) && stronger(STACKED, best)) {
+            best = STACKED;
+            bestAt = 0;
+        }
+        // the continuation right after the context break
+        int p = quoted ? 1 : n > 0 && isOperand(t.type[0]) ? 1 : 0;
+        if (quoted || p == 1 || n > 0 && t.type[0] != STR) {
+            int j = skip(t, p, RPAREN);
+            int found = afterBreak(t, j, quoted, p);
+            if (found != NONE && stronger(found, best)) {
+                best = found;
+                bestAt = j;
+            }
+        }
+        at[0] = bestAt;
+        return best;
+    }
+
+    private static boolean isOperand(int ty) {
+        return ty == NUM || ty == STR || ty == WORD || ty == VAR;
+    }
+
+    private static int skip(SqlLexer t, int i, int ty) {
+        while (i < t.n && t.type[i] == ty) {
+            i++;
+        }
+        return i;
+    }
+
+    /** Whether token {@code i} may start an expression: after an operator, keyword, paren, comma, or at the start. */
+    private static boolean expressionPosition(SqlLexer t, int i, boolean quoted) {
+        if (i == 0) {
+            return true;
+        }
+        int p = t.type[i - 1];
+        return p == LOGIC || p == CMP || p == OP || p == LPAREN || p == COMMA || p == SEMI || p == KW;
+    }
+
+    /** Whether the call at {@code i} (a function of class {@code cls}) has plausible arguments. */
+    private static boolean arguments(SqlLexer t, int i, int cls) {
+        int j = i + 2; // past '('
+        if (j >= t.n) {
+            return true; // the call is cut off: "pg_sleep("
+        }
+        int a = t.type[j];
+        if (a == OTHER) {
+            return false;
+        }
+        if (a == WORD && cls == SqlWords.F_TIME) {
+            // sleep(name) is prose unless the name is followed by an operator or ')'
+            return j + 1 >= t.n || t.type[j + 1] == RPAREN || t.type[j + 1] == OP || t.type[j + 1] == COMMA;
+        }
+        if (a == NUM || a == STR || a == VAR) {
+            return j + 1 >= t.n || t.type[j + 1] != WORD;
+        }
+        return true;
+    }
+
+    /** Whether a SELECT list starts at {@code j}. */
+    private static boolean selectList(SqlLexer t, int j, boolean allowEnd) {
+        int n = t.n;
+        while (j < n && t.type[j] == KW && (t.kw[j] == SqlWords.DISTINCT || t.kw[j] == SqlWords.ALL)) {
+            j++;
+        }
+        if (j < n && t.type[j] == KW && t.kw[j] == SqlWords.TOP) {
+            j++;
+            if (j < n && t.type[j] == NUM) {
+                j++;
+            }
+        }
+        if (j >= n) {
+            return allowEnd;
+        }
+        int ty = t.type[j];
+        switch (ty) {
+            case NUM:
+            case STR:
+            case VAR:
+            case FUNC:
+            case LPAREN:
+                return j + 1 >= n || t.type[j + 1] != WORD || allowEnd;
+            case OP:
+                return t.kw[j] == '*';
+            case KW:
+                return t.kw[j] == SqlWords.CASE || t.kw[j] == SqlWords.SELECT;
+            case WORD:
+                if (j + 1 >= n) {
+                    return allowEnd;
+                }
+                int nt = t.type[j + 1];
+                int nk = t.kw[j + 1];
+                return nt == COMMA
+                        || nt == KW && (nk == SqlWords.FROM || nk == SqlWords.AS || nk == SqlWords.INTO)
+                        || allowEnd && (nt == OP || nt == COMMENT || nt == RPAREN);
+            case COMMENT:
+                return allowEnd;
+            default:
+                return false;
+        }
+    }
+
+    private static int exec(SqlLexer t, int j, boolean afterBreak) {
+        int n = t.n;
+        if (j >= n) {
+            return NONE;
+        }
+        int ty = t.type[j];
+        if ((ty == WORD || ty == FUNC) && t.fn[j] == SqlWords.F_SYSTEM) {
+            return SYSTEM;
+        }
+        if (ty == LPAREN || ty == VAR) {
+            return STACKED;
+        }
+        if (ty == WORD && ((t.flags[j] & SqlLexer.F_QUALIFIED) != 0 || startsWithProc(t, j))) {
+            return j + 1 >= n || t.type[j + 1] != WORD ? STACKED : NONE;
+        }
+        if (ty == FUNC && afterBreak) {
+            return STACKED;
+        }
+        return NONE;
+    }
+
+    private static boolean startsWithProc(SqlLexer t, int j) {
+        return t.end[j] - t.start[j] > 3 && t.fn[j] != SqlWords.F_NONE;
+    }
+
+    /** Whether a statement that can follow a ';' (or make up the whole value) starts at {@code j}. */
+    private static boolean statement(SqlLexer t, int j, boolean wholeValue) {
+        int n = t.n;
+        if (j >= n) {
+            return false;
+        }
+        int ty = t.type[j];
+        if (ty == FUNC) {
+            return !wholeValue && t.kw[j] != SqlWords.F_NONE;
+        }
+        if (ty != KW) {
+            return false;
+        }
+        int k = t.kw[j];
+        int nt = j + 1 < n ? t.type[j + 1] : 0;
+        int nk = j + 1 < n ? t.kw[j + 1] : 0;
+        switch (k) {
+            case SqlWords.SELECT:
+                if (wholeValue) {
+                    return selectList(t, j + 1, false) && hasLater(t, j + 2, SqlWords.FROM)
+                            || j + 1 < n && (nt == FUNC && t.kw[j + 1] != SqlWords.F_NONE
+                                    || nt == VAR || nt == KW && nk == SqlWords.CASE);
+                }
+                return selectList(t, j + 1, true);
+            case SqlWords.INSERT:
+                return nt == KW && nk == SqlWords.INTO && j + 2 < n && t.type[j + 2] == WORD;
+            case SqlWords.UPDATE:
+                return nt == WORD && j + 2 < n && t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.SET;
+            case SqlWords.DELETE:
+                return nt == KW && nk == SqlWords.FROM && j + 2 < n && t.type[j + 2] == WORD
+                        || nt == WORD && j + 2 < n && t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.FROM;
+            case SqlWords.DROP:
+            case SqlWords.CREATE:
+            case SqlWords.ALTER:
+            case SqlWords.TRUNCATE:
+                return nt == KW && (nk == SqlWords.TABLE || nk == SqlWords.OBJECT || nk == SqlWords.PROCEDURE)
+                        && (j + 2 >= n || t.type[j + 2] == WORD || t.type[j + 2] == KW)
+                        || k == SqlWords.TRUNCATE && nt == WORD && (j + 2 >= n || t.type[j + 2] != WORD);
+            case SqlWords.DECLARE:
+                return nt == VAR;
+            case SqlWords.SET:
+                return nt == VAR || !wholeValue && nt == WORD && j + 2 < n && t.type[j + 2] == CMP;
+            case SqlWords.SHUTDOWN:
+                return !wholeValue && (nt == 0 || nt == COMMENT || nt == SEMI || nt == KW && nk == SqlWords.WITH);
+            case SqlWords.WAITFOR:
+                return nt == STR && t.end[j] - t.start[j] > 7;
+            case SqlWords.EXEC:
+                return exec(t, j + 1, !wholeValue) != NONE;
+            case SqlWords.GRANT:
+                return !wholeValue && (nt == WORD || nt == KW) && j + 2 < n
+                        && (t.type[j + 2] == WORD || t.type[j + 2] == KW || t.type[j + 2] == ON);
+            case SqlWords.IF:
+                return !wholeValue && (nt == LPAREN || nt == LOGIC || nt == FUNC || nt == NUM);
+            case SqlWords.BEGIN:
+            case SqlWords.USE:
+            case SqlWords.SHOW:
+            case SqlWords.PRINT:
+            case SqlWords.CALL:
+            case SqlWords.KILL:
+                return !wholeValue && (nt == WORD || nt == FUNC || nt == STR || nt == VAR || nt == KW
+                        && nk == SqlWords.TABLE);
+            case SqlWords.LOAD:
+                return nt == KW && nk == SqlWords.DATA;
+            default:
+                return false;
+        }
+    }
+
+    private static final int ON = -1;
+
+    private static boolean hasLater(SqlLexer t, int from, int keyword) {
+        for (int i = from; i < t.n && i < from + 40; i++) {
+            if (t.type[i] == KW && t.kw[i] == keyword) {
+                return i + 1 < t.n && (t.type[i + 1] == WORD || t.type[i + 1] == KW && t.kw[i + 1] == SqlWords.DUAL
+                        || t.type[i + 1] == LPAREN);
+            }
+        }
+        return false;
+    }
+
+    /** What the tokens right after the break at {@code j} do to the query. */
+    private static int afterBreak(SqlLexer t, int j, boolean quoted, int p) {
+        int n = t.n;
+        if (j >= n) {
+            return NONE;
+        }
+        int ty = t.type[j];
+        int k = t.kw[j];
+        boolean clean = !t.badOpenString;
+        if (ty == COMMENT) {
+            return quoted && clean && j > 0 ? COMMENT_CUT : NONE;
+        }
+        if (ty == SEMI) {
+            if (quoted && clean && (j + 1 >= n || t.type[j + 1] == COMMENT)) {
+                return COMMENT_CUT;
+            }
+            return NONE;
+        }
+        if (ty == LOGIC && k != SqlWords.NOT || ty == OP && (t.flags[j] & SqlLexer.F_PIPES) != 0) {
+            int r = condition(t, j + 1, quoted, p, k == SqlWords.OR || ty == OP);
+            return clean || r == SUBQUERY ? r : NONE;
+        }
+        if (ty == KW) {
+            switch (k) {
+                case SqlWords.WHERE:
+                case SqlWords.HAVING:
+                    return clean ? condition(t, j + 1, quoted, p, false) : NONE;
+                case SqlWords.AS:
+                    if (j + 2 < n && t.type[j + 1] == WORD && t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.WHERE) {
+                        return clean ? condition(t, j + 3, quoted, p, false) : NONE;
+                    }
+                    return NONE;
+                case SqlWords.ORDER:
+                    if (t.end[j] - t.start[j] < 7 || j + 1 >= n) {
+                        return NONE;
+                    }
+                    if (t.type[j + 1] == NUM || t.type[j + 1] == FUNC && t.kw[j + 1] != SqlWords.F_NONE) {
+                        int a = j + 2;
+                        if (t.type[j + 1] == FUNC) {
+                            a = closeParen(t, j + 2);
+                        }
+                        if (a >= n || t.type[a] == COMMENT || t.type[a] == COMMA || t.type[a] == SEMI
+                                || t.type[a] == KW || t.type[a] == RPAREN) {
+                            return clean ? CLAUSE : NONE;
+                        }
+                    }
+                    if ((quoted || p == 1) && t.type[j + 1] == WORD && j + 2 < n && t.type[j + 2] == COMMENT) {
+                        return clean ? CLAUSE : NONE;
+                    }
+                    return NONE;
+                case SqlWords.PROCEDURE:
+                    return t.end[j] - t.start[j] > 10 ? CLAUSE : NONE;
+                case SqlWords.LIMIT:
+                    if ((quoted || p == 1) && j + 1 < n && t.type[j + 1] == NUM) {
+                        int a = j + 2;
+                        if (a + 1 < n && t.type[a] == COMMA && t.type[a + 1] == NUM) {
+                            a += 2;
+                        }
+                        if (a < n && (t.type[a] == COMMENT || t.type[a] == KW && t.kw[a] == SqlWords.OUTFILE)) {
+                            return clean ? CLAUSE : NONE;
+                        }
+                    }
+                    return NONE;
+                default:
+                    return NONE;
+            }
+        }
+        if (!quoted || !clean) {
+            return NONE;
+        }
+        if (ty == OP) {
+            // 'x' || f(...), 'x' + char(39), '-(select ...)
+            int a = j + 1;
+            if (a < n && t.type[a] == FUNC && t.kw[a] != SqlWords.F_NONE) {
+                return SUBQUERY;
+            }
+            if (a + 1 < n && t.type[a] == LPAREN && t.type[a + 1] == KW && t.kw[a + 1] == SqlWords.SELECT) {
+                return SUBQUERY;
+            }
+            return NONE;
+        }
+        if (ty == CMP) {
+            // ' = 0 or ..., '=' or ''='  (the comparison closes the original expression and goes on)
+            int a = operand(t, j + 1);
+            if (a > 0 && a < n && (t.type[a] == LOGIC && t.kw[a] != SqlWords.NOT || t.type[a] == COMMENT)) {
+                int after = a < n && t.type[a] == LOGIC ? condition(t, a + 1, true, 1, t.kw[a] == SqlWords.OR) : NONE;
+                return after != NONE ? after : t.type[a] == COMMENT ? TAUTOLOGY : NONE;
+            }
+        }
+        return NONE;
+    }
+
+    /** Index after the parenthesised group whose '(' is at {@code i} (or the end of the stream). */
+    private static int closeParen(SqlLexer t, int i) {
+        int depth = 0;
+        for (int j = i; j < t.n; j++) {
+            if (t.type[j] == LPAREN) {
+                depth++;
+            } else if (t.type[j] == RPAREN) {
+                depth--;
+                if (depth <= 0) {
+                    return j + 1;
+                }
+            }
+        }
+        return t.n;
+    }
+
+    /**
+     * Index after one operand starting at {@code i} (literal, name, variable, call, parenthesised group, CASE), or
+     * -1 if none starts there.
+     */
+    private static int operand(SqlLexer t, int i) {
+        int n = t.n;
+        if (i >= n) {
+            return -1;
+        }
+        int ty = t.type[i];
+        switch (ty) {
+            case NUM:
+            case STR:
+            case WORD:
+            case VAR:
+                return i + 1;
+            case FUNC:
+                return closeParen(t, i + 1);
+            case LPAREN:
+                return closeParen(t, i);
+            case KW:
+                if (t.kw[i] == SqlWords.CASE) {
+                    for (int j = i + 1; j < n; j++) {
+                        if (t.type[j] == KW && t.kw[j] == SqlWords.END) {
+                            return j + 1;
+                        }
+                    }
+                    return n;
+                }
+                return -1;
+            default:
+                return -1;
+        }
+    }
+
+    /**
+     * The finding for a condition that starts at {@code i}, right after a logical operator (or WHERE) that follows
+     * the break: a comparison, a SQL function, a subquery, or (after OR) a constant that ends the value.
+     */
+    private static int condition(SqlLexer t, int i, boolean quoted, int p, boolean isOr) {
+        int n = t.n;
+        int j = i;
+        while (j < n && (t.type[j] == LPAREN || t.type[j] == LOGIC && t.kw[j] == SqlWords.NOT)) {
+            j++;
+        }
+        if (j >= n) {
+            return NONE;
+        }
+        int ty = t.type[j];
+        if (ty == KW && (t.kw[j] == SqlWords.SELECT || t.kw[j] == SqlWords.EXISTS)) {
+            return j > i && selectList(t, j + 1, true) || t.kw[j] == SqlWords.EXISTS ? SUBQUERY : NONE;
+        }
+        if (ty == FUNC && t.kw[j] != SqlWords.F_NONE) {
+            int a = closeParen(t, j + 1);
+            if (a >= n || t.type[a] != WORD) {
+                return SUBQUERY;
+            }
+        }
+        if (ty == VAR && (t.flags[j] & SqlLexer.F_SYSVAR) != 0) {
+            return SUBQUERY;
+        }
+        int a = operand(t, j);
+        if (a < 0) {
+            return NONE;
+        }
+        // arithmetic between operands: 1+1=2
+        int guard = 0;
+        while (a < n && t.type[a] == OP && guard++ < 8) {
+            int b = operand(t, a + 1);
+            if (b < 0) {
+                break;
+            }
+            a = b;
+        }
+        if (a < n && t.type[a] == CMP) {
+            int b = operand(t, a + 1);
+            if (b < 0 && a + 1 < n && t.type[a + 1] == KW && (t.kw[a + 1] == SqlWords.ANY || t.kw[a + 1] == SqlWords.ALL)) {
+                b = operand(t, a + 2);
+            }
+            if (b < 0) {
+                return NONE;
+            }
+            boolean words = t.type[j] == WORD && t.type[a + 1] == WORD;
+            if (words && !quoted) {
+                return NONE;
+            }
+            guard = 0;
+            while (b < n && t.type[b] == OP && guard++ < 8) {
+                int c = operand(t, b + 1);
+                if (c < 0) {
+                    break;
+                }
+                b = c;
+            }
+            return tailOk(t, b) ? TAUTOLOGY : NONE;
+        }
+        if (isOr && (ty == NUM || ty == STR && quoted) && a == j + 1) {
+            int b = skip(t, a, RPAREN);
+            if (b >= n || t.type[b] == COMMENT || t.type[b] == SEMI) {
+                return (quoted || p == 1 || ty == NUM) && b > i ? TAUTOLOGY : NONE;
+            }
+        }
+        return NONE;
+    }
+
+    /** Whether what follows a condition looks like more query (or nothing), not prose. */
+    private static boolean tailOk(SqlLexer t, int b) {
+        b = skip(t, b, RPAREN);
+        if (b >= t.n) {
+            return true;
+        }
+        int ty = t.type[b];
+        return ty == COMMENT || ty == LOGIC || ty == SEMI || ty == KW || ty == CMP || ty == OP || ty == COMMA;
+    }
+}
