@@ -1,5 +1,7 @@
 package dev.vigil.shield.detect.sqli;
 
+import dev.vigil.shield.detect.AsciiText;
+
 import static dev.vigil.shield.detect.sqli.SqlLexer.CMP;
 import static dev.vigil.shield.detect.sqli.SqlLexer.COMMA;
 import static dev.vigil.shield.detect.sqli.SqlLexer.COMMENT;
@@ -59,7 +61,7 @@ final class SqlJudge {
             if (ty == KW) {
                 if (k == SqlWords.UNION) {
                     int j = skip(t, i + 1, LPAREN);
-                    if (j < n && t.type[j] == KW && t.kw[j] == SqlWords.SELECT && selectList(t, j + 1, true)) {
+                    if (j < n && t.type[j] == KW && t.kw[j] == SqlWords.SELECT) {
                         found = UNION;
                     }
                 } else if (k == SqlWords.WAITFOR) {
@@ -80,9 +82,15 @@ final class SqlJudge {
                     found = SYSTEM;
                 }
             } else if (ty == FUNC) {
-                if (k >= SqlWords.F_TIME && expressionPosition(t, i, quoted) && arguments(t, i, k)) {
+                if (k >= SqlWords.F_TIME && k <= SqlWords.F_SYSTEM && expressionPosition(t, i, quoted)
+                        && arguments(t, i, k)) {
                     found = k == SqlWords.F_TIME ? TIME : k == SqlWords.F_ERROR ? ERROR : SYSTEM;
+                } else if (i > 0 && expressionPosition(t, i, quoted) && t.type[i - 1] != KW && nestedCall(t, i)) {
+                    found = SUBQUERY;
                 }
+            } else if (ty == VAR && (t.flags[i] & SqlLexer.F_SYSVAR) != 0 && i > 0 && t.type[i - 1] != SEMI
+                    && expressionPosition(t, i, quoted) && t.end[i] - t.start[i] > 4) {
+                found = SUBQUERY;
             } else if (ty == SEMI) {
                 found = statement(t, i + 1, false) ? STACKED : NONE;
             }
@@ -95,22 +103,67 @@ final class SqlJudge {
             best = STACKED;
             bestAt = 0;
         }
-        // the continuation right after the context break
-        int p = quoted ? 1 : n > 0 && isOperand(t.type[0]) ? 1 : 0;
-        if (quoted || p == 1 || n > 0 && t.type[0] != STR) {
-            int j = skip(t, p, RPAREN);
-            int found = afterBreak(t, j, quoted, p);
-            if (found != NONE && stronger(found, best)) {
-                best = found;
-                bestAt = j;
+        // the continuation right after the context break (the closing quote, or a bare leading expression)
+        int p;
+        if (quoted) {
+            p = 1;
+        } else {
+            p = n > 0 ? operand(t, 0) : -1;
+            p = p < 0 ? 0 : p;
+        }
+        int j = skip(t, p, RPAREN);
+        int found = afterBreak(t, j, quoted, p);
+        if (found == NONE && (quoted || p > 0)) {
+            int e = continueExpression(t, j);
+            if (e > j) {
+                found = afterBreak(t, e, quoted, p);
+                j = e;
             }
+        }
+        if (found != NONE && stronger(found, best)) {
+            best = found;
+            bestAt = j;
         }
         at[0] = bestAt;
         return best;
     }
 
-    private static boolean isOperand(int ty) {
-        return ty == NUM || ty == STR || ty == WORD || ty == VAR;
+    /** Index after {@code (op operand)*} with closing parens, from {@code i} (just after an operand). */
+    private static int continueExpression(SqlLexer t, int i) {
+        int n = t.n;
+        int guard = 0;
+        i = skip(t, i, RPAREN);
+        while (i < n && t.type[i] == OP && (t.flags[i] & SqlLexer.F_PIPES) == 0 && guard++ < 16) {
+            int b = operand(t, i + 1);
+            if (b < 0) {
+                return i;
+            }
+            i = skip(t, b, RPAREN);
+        }
+        return i;
+    }
+
+    /** A known function whose first argument is a metadata call, a subquery or another known call. */
+    private static boolean nestedCall(SqlLexer t, int i) {
+        int n = t.n;
+        int k = t.kw[i];
+        if (k == SqlWords.F_INFO) {
+            // version(), database(), user(): empty parens in an expression
+            return i + 2 < n && t.type[i + 2] == RPAREN;
+        }
+        if (k != SqlWords.F_SQL || i + 2 >= n) {
+            return false;
+        }
+        int a = t.type[i + 2];
+        if (a == KW && t.kw[i + 2] == SqlWords.SELECT) {
+            return true;
+        }
+        if (a == VAR && (t.flags[i + 2] & SqlLexer.F_SYSVAR) != 0) {
+            return true;
+        }
+        return a == FUNC && t.kw[i + 2] != SqlWords.F_NONE && i + 4 < n
+                && (t.type[i + 4] == RPAREN || t.type[i + 4] != RPAREN && t.kw[i + 2] != SqlWords.F_INFO
+                        && t.type[i + 4] != OTHER);
     }
 
     private static int skip(SqlLexer t, int i, int ty) {
@@ -175,7 +228,13 @@ final class SqlJudge {
             case OP:
                 return t.kw[j] == '*';
             case KW:
-                return t.kw[j] == SqlWords.CASE || t.kw[j] == SqlWords.SELECT;
+                if (t.kw[j] == SqlWords.CASE || t.kw[j] == SqlWords.SELECT) {
+                    return true;
+                }
+                if (clauseKeyword(t.kw[j])) {
+                    return false;
+                }
+                // fall through: a non-clause keyword used as a column name (user, level, data, ...)
             case WORD:
                 if (j + 1 >= n) {
                     return allowEnd;
@@ -192,6 +251,32 @@ final class SqlJudge {
         }
     }
 
+    /** Keywords that start or join clauses and cannot be a column name. */
+    private static boolean clauseKeyword(int k) {
+        switch (k) {
+            case SqlWords.FROM:
+            case SqlWords.WHERE:
+            case SqlWords.UNION:
+            case SqlWords.ORDER:
+            case SqlWords.GROUP:
+            case SqlWords.HAVING:
+            case SqlWords.LIMIT:
+            case SqlWords.INTO:
+            case SqlWords.OUTFILE:
+            case SqlWords.AS:
+            case SqlWords.ON:
+            case SqlWords.JOIN:
+            case SqlWords.THEN:
+            case SqlWords.ELSE:
+            case SqlWords.END:
+            case SqlWords.WHEN:
+            case SqlWords.BY:
+                return true;
+            default:
+                return false;
+        }
+    }
+
     private static int exec(SqlLexer t, int j, boolean afterBreak) {
         int n = t.n;
         if (j >= n) {
@@ -201,7 +286,7 @@ final class SqlJudge {
         if ((ty == WORD || ty == FUNC) && t.fn[j] == SqlWords.F_SYSTEM) {
             return SYSTEM;
         }
-        if (ty == LPAREN || ty == VAR) {
+        if (ty == VAR || ty == LPAREN && j + 1 < n && (t.type[j + 1] == VAR || t.type[j + 1] == STR)) {
             return STACKED;
         }
         if (ty == WORD && ((t.flags[j] & SqlLexer.F_QUALIFIED) != 0 || startsWithProc(t, j))) {
@@ -236,7 +321,7 @@ final class SqlJudge {
         switch (k) {
             case SqlWords.SELECT:
                 if (wholeValue) {
-                    return selectList(t, j + 1, false) && hasLater(t, j + 2, SqlWords.FROM)
+                    return selectList(t, j + 1, false) && fromClause(t, j + 2)
                             || j + 1 < n && (nt == FUNC && t.kw[j + 1] != SqlWords.F_NONE
                                     || nt == VAR || nt == KW && nk == SqlWords.CASE);
                 }
@@ -253,7 +338,7 @@ final class SqlJudge {
             case SqlWords.ALTER:
             case SqlWords.TRUNCATE:
                 return nt == KW && (nk == SqlWords.TABLE || nk == SqlWords.OBJECT || nk == SqlWords.PROCEDURE)
-                        && (j + 2 >= n || t.type[j + 2] == WORD || t.type[j + 2] == KW)
+                        && (j + 2 >= n || t.type[j + 2] == WORD || t.type[j + 2] == KW || t.type[j + 2] == FUNC)
                         || k == SqlWords.TRUNCATE && nt == WORD && (j + 2 >= n || t.type[j + 2] != WORD);
             case SqlWords.DECLARE:
                 return nt == VAR;
@@ -267,7 +352,7 @@ final class SqlJudge {
                 return exec(t, j + 1, !wholeValue) != NONE;
             case SqlWords.GRANT:
                 return !wholeValue && (nt == WORD || nt == KW) && j + 2 < n
-                        && (t.type[j + 2] == WORD || t.type[j + 2] == KW || t.type[j + 2] == ON);
+                        && (t.type[j + 2] == WORD || t.type[j + 2] == KW);
             case SqlWords.IF:
                 return !wholeValue && (nt == LPAREN || nt == LOGIC || nt == FUNC || nt == NUM);
             case SqlWords.BEGIN:
@@ -285,13 +370,39 @@ final class SqlJudge {
         }
     }
 
-    private static final int ON = -1;
-
-    private static boolean hasLater(SqlLexer t, int from, int keyword) {
-        for (int i = from; i < t.n && i < from + 40; i++) {
-            if (t.type[i] == KW && t.kw[i] == keyword) {
-                return i + 1 < t.n && (t.type[i + 1] == WORD || t.type[i + 1] == KW && t.kw[i + 1] == SqlWords.DUAL
-                        || t.type[i + 1] == LPAREN);
+    /**
+     * Whether a FROM clause follows within the select list starting near {@code from}, naming a table and then ending
+     * the value or going on as SQL (WHERE with a condition, a join, a clause keyword, a comment).
+     */
+    private static boolean fromClause(SqlLexer t, int from) {
+        int n = t.n;
+        for (int i = from; i < n && i < from + 40; i++) {
+            if (t.type[i] == KW && t.kw[i] == SqlWords.FROM) {
+                int j = i + 1;
+                if (j >= n) {
+                    return false;
+                }
+                if (t.type[j] == LPAREN || t.type[j] == KW && t.kw[j] == SqlWords.DUAL) {
+                    return true;
+                }
+                if (t.type[j] != WORD && t.type[j] != KW) {
+                    return false;
+                }
+                int a = j + 1;
+                if (a < n && t.type[a] == WORD) {
+                    a++; // alias
+                }
+                if (a >= n) {
+                    return true;
+                }
+                int ty = t.type[a];
+                int k = t.kw[a];
+                if (ty == KW && (k == SqlWords.WHERE || k == SqlWords.HAVING)) {
+                    int b = operand(t, a + 1);
+                    return b > 0 && b < n && t.type[b] == CMP;
+                }
+                return ty == COMMENT || ty == SEMI || ty == COMMA || ty == RPAREN
+                        || ty == KW && (clauseKeyword(k) || k == SqlWords.LIMIT);
             }
         }
         return false;
@@ -307,13 +418,24 @@ final class SqlJudge {
         int k = t.kw[j];
         boolean clean = !t.badOpenString;
         if (ty == COMMENT) {
-            return quoted && clean && j > 0 ? COMMENT_CUT : NONE;
+            return quoted && clean && commentCut(t, j) ? COMMENT_CUT : NONE;
         }
         if (ty == SEMI) {
-            if (quoted && clean && (j + 1 >= n || t.type[j + 1] == COMMENT)) {
+            if (quoted && clean && (j + 1 >= n || t.type[j + 1] == COMMENT && commentCut(t, j + 1))) {
                 return COMMENT_CUT;
             }
             return NONE;
+        }
+        if (ty == KW && k == SqlWords.UNION && (j + 1 >= n || t.type[j + 1] == COMMENT || t.type[j + 1] == LPAREN)
+                && (quoted || p > 0)) {
+            return UNION;
+        }
+        if ((quoted || p > 0) && statement(t, j, !quoted)) {
+            return STACKED;
+        }
+        if (quoted && clean && t.start[1] == 1 && ty == OP && j + 2 == n && t.type[j + 1] == STR
+                && (t.flags[j + 1] & SqlLexer.F_OPEN) != 0) {
+            return TAUTOLOGY; // '-' : the quote, an operator, and the query's own closing quote
         }
         if (ty == LOGIC && k != SqlWords.NOT || ty == OP && (t.flags[j] & SqlLexer.F_PIPES) != 0) {
             int r = condition(t, j + 1, quoted, p, k == SqlWords.OR || ty == OP);
@@ -330,6 +452,7 @@ final class SqlJudge {
                     }
                     return NONE;
                 case SqlWords.ORDER:
+                case SqlWords.GROUP:
                     if (t.end[j] - t.start[j] < 7 || j + 1 >= n) {
                         return NONE;
                     }
@@ -343,14 +466,15 @@ final class SqlJudge {
                             return clean ? CLAUSE : NONE;
                         }
                     }
-                    if ((quoted || p == 1) && t.type[j + 1] == WORD && j + 2 < n && t.type[j + 2] == COMMENT) {
+                    if ((quoted || p > 0) && (t.type[j + 1] == WORD || t.type[j + 1] == KW) && j + 2 < n
+                            && (t.type[j + 2] == COMMENT || t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.HAVING)) {
                         return clean ? CLAUSE : NONE;
                     }
                     return NONE;
                 case SqlWords.PROCEDURE:
                     return t.end[j] - t.start[j] > 10 ? CLAUSE : NONE;
                 case SqlWords.LIMIT:
-                    if ((quoted || p == 1) && j + 1 < n && t.type[j + 1] == NUM) {
+                    if ((quoted || p > 0) && j + 1 < n && t.type[j + 1] == NUM) {
                         int a = j + 2;
                         if (a + 1 < n && t.type[a] == COMMA && t.type[a + 1] == NUM) {
                             a += 2;
@@ -446,12 +570,22 @@ final class SqlJudge {
      */
     private static int condition(SqlLexer t, int i, boolean quoted, int p, boolean isOr) {
         int n = t.n;
+        int r = comparison(t, i, quoted, p, isOr);
+        if (r != NONE) {
+            return r;
+        }
         int j = i;
         while (j < n && (t.type[j] == LPAREN || t.type[j] == LOGIC && t.kw[j] == SqlWords.NOT)) {
             j++;
         }
         if (j >= n) {
             return NONE;
+        }
+        if (j > i) {
+            r = comparison(t, j, quoted, p, isOr);
+            if (r != NONE) {
+                return r;
+            }
         }
         int ty = t.type[j];
         if (ty == KW && (t.kw[j] == SqlWords.SELECT || t.kw[j] == SqlWords.EXISTS)) {
@@ -466,11 +600,28 @@ final class SqlJudge {
         if (ty == VAR && (t.flags[j] & SqlLexer.F_SYSVAR) != 0) {
             return SUBQUERY;
         }
+        if (isOr && (ty == NUM || ty == STR && quoted)) {
+            int b = skip(t, j + 1, RPAREN);
+            if (b >= n) {
+                // ' or 1 / or true: the value ends; in a quoted context the query's closing quote must be absorbed
+                boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0;
+                return (quoted ? open || ty == NUM : true) && b > i ? TAUTOLOGY : NONE;
+            }
+            int bt = t.type[b];
+            if (bt == COMMENT || bt == SEMI || bt == KW && clauseKeyword(t.kw[b])) {
+                return TAUTOLOGY;
+            }
+        }
+        return NONE;
+    }
+
+    /** A comparison (with arithmetic on either side) starting at {@code j}, followed by more query or nothing. */
+    private static int comparison(SqlLexer t, int j, boolean quoted, int p, boolean isOr) {
+        int n = t.n;
         int a = operand(t, j);
         if (a < 0) {
             return NONE;
         }
-        // arithmetic between operands: 1+1=2
         int guard = 0;
         while (a < n && t.type[a] == OP && guard++ < 8) {
             int b = operand(t, a + 1);
@@ -479,35 +630,59 @@ final class SqlJudge {
             }
             a = b;
         }
-        if (a < n && t.type[a] == CMP) {
-            int b = operand(t, a + 1);
-            if (b < 0 && a + 1 < n && t.type[a + 1] == KW && (t.kw[a + 1] == SqlWords.ANY || t.kw[a + 1] == SqlWords.ALL)) {
-                b = operand(t, a + 2);
-            }
-            if (b < 0) {
-                return NONE;
-            }
-            boolean words = t.type[j] == WORD && t.type[a + 1] == WORD;
-            if (words && !quoted) {
-                return NONE;
-            }
-            guard = 0;
-            while (b < n && t.type[b] == OP && guard++ < 8) {
-                int c = operand(t, b + 1);
-                if (c < 0) {
-                    break;
-                }
-                b = c;
-            }
-            return tailOk(t, b) ? TAUTOLOGY : NONE;
+        if (a >= n) {
+            // or ''-'  : an expression that ends in the context's own open string
+            int last = n - 1;
+            return isOr && quoted && last > j && t.type[last] == STR && (t.flags[last] & SqlLexer.F_OPEN) != 0
+                    ? TAUTOLOGY
+                    : NONE;
         }
-        if (isOr && (ty == NUM || ty == STR && quoted) && a == j + 1) {
-            int b = skip(t, a, RPAREN);
-            if (b >= n || t.type[b] == COMMENT || t.type[b] == SEMI) {
-                return (quoted || p == 1 || ty == NUM) && b > i ? TAUTOLOGY : NONE;
+        if (t.type[a] != CMP) {
+            return NONE;
+        }
+        int b = operand(t, a + 1);
+        if (b < 0 && a + 1 < n && t.type[a + 1] == KW
+                && (t.kw[a + 1] == SqlWords.ANY || t.kw[a + 1] == SqlWords.ALL)) {
+            b = operand(t, a + 2);
+        }
+        if (b < 0) {
+            return NONE;
+        }
+        boolean words = t.type[j] == WORD && t.type[a + 1] == WORD;
+        if (words && !quoted && p > 0) {
+            return NONE;
+        }
+        guard = 0;
+        while (b < n && t.type[b] == OP && guard++ < 8) {
+            int c = operand(t, b + 1);
+            if (c < 0) {
+                break;
+            }
+            b = c;
+        }
+        return tailOk(t, b) ? TAUTOLOGY : NONE;
+    }
+
+    /**
+     * Whether the comment at {@code j} cuts off the query right after the quote: the text before the quote is one
+     * word (a user name, an id), and the comment is a real comment, not a number sign or dash in prose.
+     */
+    private static boolean commentCut(SqlLexer t, int j) {
+        String s = t.text();
+        int q0 = t.end[0] - 1;
+        for (int i = 0; i < q0; i++) {
+            if (s.charAt(i) <= ' ') {
+                return false;
             }
         }
-        return NONE;
+        int c = t.start[j];
+        int kind = t.kw[j];
+        char after = c + (kind == 2 ? 1 : 2) < s.length() ? s.charAt(c + (kind == 2 ? 1 : 2)) : ' ';
+        if (kind != 3 && (AsciiText.isWord(after) || after >= 0x80)) {
+            return false;
+        }
+        char quote = s.charAt(q0);
+        return s.indexOf(quote, c) < 0 || s.indexOf(quote, c) >= t.end[j];
     }
 
     /** Whether what follows a condition looks like more query (or nothing), not prose. */

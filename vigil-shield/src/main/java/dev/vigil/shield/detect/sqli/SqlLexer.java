@@ -94,11 +94,11 @@ final class SqlLexer {
         boolean versionComment = false;
         while (i < limit && n < MAX_TOKENS) {
             char c = s.charAt(i);
-            if (c <= ' ' || c == 0xA0) {
+            if (c <= ' ' || c >= 0x80 && isUnicodeSpace(c)) {
                 i++;
                 continue;
             }
-            if (c >= 0x80 || SqlLexer.isWordStart(c)) {
+            if (c >= 0x80 && !isUnicodePunct(c) || SqlLexer.isWordStart(c)) {
                 i = word(i, quote);
                 continue;
             }
@@ -456,7 +456,7 @@ final class SqlLexer {
         int lastPart = i;
         while (j < limit) {
             char c = s.charAt(j);
-            if (c >= 0x80 || AsciiText.isWord(c) || c == '$') {
+            if (c >= 0x80 && !isUnicodeSpace(c) && !isUnicodePunct(c) || AsciiText.isWord(c) || c == '$') {
                 j++;
             } else if (c == '.' && j + 1 < limit && (SqlLexer.isWordStart(s.charAt(j + 1)) || s.charAt(j + 1) == '.')) {
                 dots++;
@@ -556,6 +556,11 @@ final class SqlLexer {
         return new String(b);
     }
 
+    /** The text lexed last. */
+    String text() {
+        return s;
+    }
+
     /** Whether token {@code i} is a value: a literal, name, variable or constant. */
     boolean isValue(int i) {
         int t = type[i];
@@ -569,6 +574,9 @@ final class SqlLexer {
         for (int i = 0; i < n; i++) {
             int t = type[i];
             int k = kw[i];
+            if (t == COMMENT && i + 1 < n) {
+                continue; // a line comment with more after it is white space
+            }
             // '+' next to a keyword is a query-string space
             if (t == OP && (flags[i] & F_PLUS) != 0) {
                 boolean prevKw = out > 0 && (type[out - 1] == KW || type[out - 1] == LOGIC);
@@ -645,6 +653,16 @@ final class SqlLexer {
             out++;
         }
         n = out;
+    }
+
+    /** No-break, typographic and ideographic spaces, zero-width marks: white space here. */
+    static boolean isUnicodeSpace(char c) {
+        return c == 0xA0 || c >= 0x2000 && c <= 0x200B || c == 0x202F || c == 0x3000 || c == 0xFEFF || c == 0x85;
+    }
+
+    /** Typographic punctuation (dashes, curly quotes, primes): never part of a word. */
+    static boolean isUnicodePunct(char c) {
+        return c >= 0x2010 && c <= 0x205F;
     }
 
     static boolean isWordStart(char c) {

@@ -308,6 +308,8 @@ final class SqlWords {
     static final int F_ERROR = 3;
     /** Reads or writes files, runs commands or opens connections. */
     static final int F_SYSTEM = 4;
+    /** Reports who and where the query runs: version, database, user. */
+    static final int F_INFO = 5;
 
     /**
      * The class of a lower-case function name (the last part of a qualified name, e.g. {@code receive_message} of
@@ -352,6 +354,22 @@ final class SqlWords {
             case "query_to_xml":
             case "xp_regread":
                 return F_ERROR;
+            case "version":
+            case "database":
+            case "schema":
+            case "user":
+            case "current_user":
+            case "system_user":
+            case "session_user":
+            case "db_name":
+            case "host_name":
+            case "user_name":
+            case "suser_name":
+            case "suser_sname":
+            case "sqlite_version":
+            case "current_database":
+            case "connection_id":
+                return F_INFO;
             case "load_file":
             case "xp_cmdshell":
             case "xp_dirtree":
@@ -389,28 +407,13 @@ final class SqlWords {
             case "fopen":
             case "run_command_line":
                 return F_SYSTEM;
-            case "version":
-            case "database":
-            case "schema":
-            case "user":
-            case "current_user":
-            case "system_user":
-            case "session_user":
-            case "db_name":
-            case "host_name":
-            case "user_name":
-            case "suser_name":
-            case "suser_sname":
             case "object_name":
             case "object_id":
             case "is_srvrolemember":
             case "has_dbaccess":
             case "fn_varbintohexstr":
-            case "sqlite_version":
             case "current_setting":
-            case "current_database":
             case "sys_context":
-            case "connection_id":
             case "last_insert_id":
             case "row_count":
             case "found_rows":
