@@ -92,7 +92,7 @@ final class SqlJudge {
                     && expressionPosition(t, i, quoted) && t.end[i] - t.start[i] > 4) {
                 found = SUBQUERY;
             } else if (ty == SEMI) {
-                found = statement(t, i + 1, false) ? STACKED : NONE;
+                found = statement(t, i + 1, false, true) ? STACKED : NONE;
             }
             if (found != NONE && stronger(found, best)) {
                 best = found;
@@ -106,6 +106,10 @@ final class SqlJudge {
         // the continuation right after the context break (the closing quote, or a bare leading expression)
         int p;
         if (quoted) {
+            if (!shortPrefix(t)) {
+                at[0] = bestAt;
+                return best;
+            }
             p = 1;
         } else {
             p = n > 0 ? operand(t, 0) : -1;
@@ -126,6 +130,25 @@ final class SqlJudge {
         }
         at[0] = bestAt;
         return best;
+    }
+
+    /**
+     * Whether the text before the closing quote is short and on one line: a value that breaks out of a string is a
+     * name, a number or a few words, not a paragraph that happens to quote something later on.
+     */
+    private static boolean shortPrefix(SqlLexer t) {
+        int e = t.end[0];
+        if (e > 160) {
+            return false;
+        }
+        String s = t.text();
+        for (int i = 0; i < e; i++) {
+            char c = s.charAt(i);
+            if (c == '\n' || c == '\r') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Index after {@code (op operand)*} with closing parens, from {@code i} (just after an operand). */
@@ -304,13 +327,21 @@ final class SqlJudge {
 
     /** Whether a statement that can follow a ';' (or make up the whole value) starts at {@code j}. */
     private static boolean statement(SqlLexer t, int j, boolean wholeValue) {
+        return statement(t, j, wholeValue, false);
+    }
+
+    /**
+     * Whether a statement starts at {@code j}: after a ';' ({@code afterSemicolon}), as the whole value ({@code
+     * wholeValue}), or right after a break (neither: only statements that are unmistakable without a ';').
+     */
+    private static boolean statement(SqlLexer t, int j, boolean wholeValue, boolean afterSemicolon) {
         int n = t.n;
         if (j >= n) {
             return false;
         }
         int ty = t.type[j];
         if (ty == FUNC) {
-            return !wholeValue && t.kw[j] != SqlWords.F_NONE;
+            return afterSemicolon && t.kw[j] != SqlWords.F_NONE;
         }
         if (ty != KW) {
             return false;
@@ -351,17 +382,17 @@ final class SqlJudge {
             case SqlWords.EXEC:
                 return exec(t, j + 1, !wholeValue) != NONE;
             case SqlWords.GRANT:
-                return !wholeValue && (nt == WORD || nt == KW) && j + 2 < n
+                return afterSemicolon && (nt == WORD || nt == KW) && j + 2 < n
                         && (t.type[j + 2] == WORD || t.type[j + 2] == KW);
             case SqlWords.IF:
-                return !wholeValue && (nt == LPAREN || nt == LOGIC || nt == FUNC || nt == NUM);
+                return afterSemicolon && (nt == LPAREN || nt == LOGIC || nt == FUNC || nt == NUM);
             case SqlWords.BEGIN:
             case SqlWords.USE:
             case SqlWords.SHOW:
             case SqlWords.PRINT:
             case SqlWords.CALL:
             case SqlWords.KILL:
-                return !wholeValue && (nt == WORD || nt == FUNC || nt == STR || nt == VAR || nt == KW
+                return afterSemicolon && (nt == WORD || nt == FUNC || nt == STR || nt == VAR || nt == KW
                         && nk == SqlWords.TABLE);
             case SqlWords.LOAD:
                 return nt == KW && nk == SqlWords.DATA;
@@ -426,14 +457,15 @@ final class SqlJudge {
             }
             return NONE;
         }
-        if (ty == KW && k == SqlWords.UNION && (j + 1 >= n || t.type[j + 1] == COMMENT || t.type[j + 1] == LPAREN)
+        if (ty == KW && k == SqlWords.UNION && j + 1 < n && (t.type[j + 1] == COMMENT || t.type[j + 1] == LPAREN)
                 && (quoted || p > 0)) {
             return UNION;
         }
-        if ((quoted || p > 0) && statement(t, j, !quoted)) {
+        if ((quoted || p > 0) && statement(t, j, !quoted) && (quoted || t.type[j] != KW || t.kw[j] != SqlWords.SELECT
+                || selectList(t, j + 1, false))) {
             return STACKED;
         }
-        if (quoted && clean && t.start[1] == 1 && ty == OP && j + 2 == n && t.type[j + 1] == STR
+        if (quoted && clean && t.start[1] == 1 && ty == OP && k != '*' && j + 2 == n && t.type[j + 1] == STR
                 && (t.flags[j + 1] & SqlLexer.F_OPEN) != 0) {
             return TAUTOLOGY; // '-' : the quote, an operator, and the query's own closing quote
         }
