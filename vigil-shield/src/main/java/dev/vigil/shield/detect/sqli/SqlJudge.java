@@ -70,7 +70,7 @@ final class SqlJudge {
                         found = TIME;
                     }
                 } else if (k == SqlWords.OUTFILE) {
-                    if (t.end[i] - t.start[i] > 8 && i + 1 < n && t.type[i + 1] == STR) {
+                    if (t.end[i] - t.start[i] > 8 && i + 1 < n && (t.type[i + 1] == STR || t.type[i + 1] == FUNC)) {
                         found = SYSTEM;
                     }
                 } else if (k == SqlWords.EXEC) {
@@ -98,6 +98,11 @@ final class SqlJudge {
                 best = found;
                 bestAt = i;
             }
+        }
+        if (n > 3 && !quoted && t.type[0] == KW && t.kw[0] == SqlWords.CASE && caseExpression(t)
+                && stronger(SUBQUERY, best)) {
+            best = SUBQUERY;
+            bestAt = 0;
         }
         if (n > 0 && !quoted && statement(t, 0, true) && stronger(STACKED, best)) {
             best = STACKED;
@@ -151,12 +156,70 @@ final class SqlJudge {
         return true;
     }
 
+    /** Whether the bare value before the comment at {@code p} is a number or a parenthesised expression. */
+    private static boolean leadingIsCode(SqlLexer t, int p) {
+        if (t.type[0] == NUM && p == 1) {
+            if ((t.flags[0] & SqlLexer.F_HEX) != 0 || t.kw[0] == SqlWords.CONST || t.kw[p] == 2) {
+                return false; // 1# and TRUE#x read as prose
+            }
+            String s = t.text();
+            int after = t.start[p] + 2;
+            return t.kw[p] == 3 || after >= s.length() || s.charAt(after) == ' ';
+        }
+        if (t.type[0] != LPAREN || p < 3) {
+            return false;
+        }
+        for (int i = 1; i < p; i++) {
+            int ty = t.type[i];
+            if (ty == OTHER || ty == KW || ty == WORD && i + 1 < p && t.type[i + 1] == WORD) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether tokens from {@code i} are operator, operand, operator, ..., ending in an open string of the context's
+     * quote: an expression glued between the breaking quote and the query's own closing quote.
+     */
+    private static boolean expressionToQuote(SqlLexer t, int i) {
+        int n = t.n;
+        int last = n - 1;
+        if (last <= i || t.type[last] != STR || (t.flags[last] & SqlLexer.F_OPEN) == 0 || n - i > 12) {
+            return false;
+        }
+        if (t.end[0] > 24 || t.kw[last] != '\'' || t.text().charAt(t.end[0] - 1) != '\'') {
+            return false;
+        }
+        boolean wantOperator = true;
+        for (int k = i; k < last; k++) {
+            int ty = t.type[k];
+            boolean operator = ty == OP && t.kw[k] != '*' || ty == CMP || ty == LOGIC && t.kw[k] != SqlWords.NOT
+                    || ty == OP && k > i;
+            boolean operand = ty == NUM || ty == STR || ty == VAR;
+            if (wantOperator && operator) {
+                wantOperator = false;
+                if (ty == LOGIC && t.kw[k] == SqlWords.AND && k == i) {
+                    return false; // ' and ' reads as prose
+                }
+            } else if (!wantOperator && operand) {
+                wantOperator = true;
+            } else if (!wantOperator && operator && ty == OP) {
+                continue; // unary chains: ' - - '
+            } else {
+                return false;
+            }
+        }
+        return !wantOperator;
+    }
+
     /** Index after {@code (op operand)*} with closing parens, from {@code i} (just after an operand). */
     private static int continueExpression(SqlLexer t, int i) {
         int n = t.n;
         int guard = 0;
         i = skip(t, i, RPAREN);
-        while (i < n && t.type[i] == OP && (t.flags[i] & SqlLexer.F_PIPES) == 0 && guard++ < 16) {
+        while (i < n && (t.type[i] == OP && (t.flags[i] & SqlLexer.F_PIPES) == 0 || t.type[i] == CMP)
+                && guard++ < 16) {
             int b = operand(t, i + 1);
             if (b < 0) {
                 return i;
@@ -300,6 +363,33 @@ final class SqlJudge {
         }
     }
 
+    private static boolean caseExpression(SqlLexer t) {
+        boolean when = false;
+        boolean then = false;
+        for (int i = 1; i < t.n; i++) {
+            if (t.type[i] == KW) {
+                int k = t.kw[i];
+                when |= k == SqlWords.WHEN;
+                then |= when && k == SqlWords.THEN;
+                if (k == SqlWords.END) {
+                    return then;
+                }
+            } else if (t.type[i] == WORD && i + 1 < t.n && t.type[i + 1] == WORD || t.type[i] == OTHER) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static boolean onlyNames(SqlLexer t, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t.type[i] != WORD && t.type[i] != COMMA) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int exec(SqlLexer t, int j, boolean afterBreak) {
         int n = t.n;
         if (j >= n) {
@@ -387,6 +477,10 @@ final class SqlJudge {
             case SqlWords.IF:
                 return afterSemicolon && (nt == LPAREN || nt == LOGIC || nt == FUNC || nt == NUM);
             case SqlWords.BEGIN:
+                if (nt == KW && (nk == SqlWords.DECLARE || nk == SqlWords.EXEC || nk == SqlWords.SELECT)) {
+                    return true;
+                }
+                // fall through
             case SqlWords.USE:
             case SqlWords.SHOW:
             case SqlWords.PRINT:
@@ -429,6 +523,9 @@ final class SqlJudge {
                 int ty = t.type[a];
                 int k = t.kw[a];
                 if (ty == KW && (k == SqlWords.WHERE || k == SqlWords.HAVING)) {
+                    if (a + 1 >= n) {
+                        return !onlyNames(t, from - 1, i);
+                    }
                     int b = operand(t, a + 1);
                     return b > 0 && b < n && t.type[b] == CMP;
                 }
@@ -449,7 +546,10 @@ final class SqlJudge {
         int k = t.kw[j];
         boolean clean = !t.badOpenString;
         if (ty == COMMENT) {
-            return quoted && clean && commentCut(t, j) ? COMMENT_CUT : NONE;
+            if (!quoted) {
+                return p > 0 && j == p && leadingIsCode(t, p) ? COMMENT_CUT : NONE; // 1-- , ( 1 or 'a' ) --
+            }
+            return clean && commentCut(t, j) ? COMMENT_CUT : NONE;
         }
         if (ty == SEMI) {
             if (quoted && clean && (j + 1 >= n || t.type[j + 1] == COMMENT && commentCut(t, j + 1))) {
@@ -457,17 +557,19 @@ final class SqlJudge {
             }
             return NONE;
         }
-        if (ty == KW && k == SqlWords.UNION && j + 1 < n && (t.type[j + 1] == COMMENT || t.type[j + 1] == LPAREN)
-                && (quoted || p > 0)) {
-            return UNION;
+        if (ty == KW && k == SqlWords.UNION && j + 1 < n && (quoted || p > 0)) {
+            int u = t.type[j + 1];
+            if (u == COMMENT || u == LPAREN || u == NUM || u == VAR || u == OP && t.kw[j + 1] == '*'
+                    || u == KW && t.kw[j + 1] == SqlWords.SELECT) {
+                return UNION;
+            }
+        }
+        if (quoted && clean && j == 1 && expressionToQuote(t, 1)) {
+            return TAUTOLOGY; // ' = '  a' div 'b  : an expression that ends in the query's own closing quote
         }
         if ((quoted || p > 0) && statement(t, j, !quoted) && (quoted || t.type[j] != KW || t.kw[j] != SqlWords.SELECT
                 || selectList(t, j + 1, false))) {
             return STACKED;
-        }
-        if (quoted && clean && t.start[1] == 1 && ty == OP && k != '*' && j + 2 == n && t.type[j + 1] == STR
-                && (t.flags[j + 1] & SqlLexer.F_OPEN) != 0) {
-            return TAUTOLOGY; // '-' : the quote, an operator, and the query's own closing quote
         }
         if (ty == LOGIC && k != SqlWords.NOT || ty == OP && (t.flags[j] & SqlLexer.F_PIPES) != 0) {
             int r = condition(t, j + 1, quoted, p, k == SqlWords.OR || ty == OP);
@@ -710,7 +812,8 @@ final class SqlJudge {
         int c = t.start[j];
         int kind = t.kw[j];
         char after = c + (kind == 2 ? 1 : 2) < s.length() ? s.charAt(c + (kind == 2 ? 1 : 2)) : ' ';
-        if (kind != 3 && (AsciiText.isWord(after) || after >= 0x80)) {
+        if (kind == 2 && (AsciiText.isWord(after) || after >= 0x80)
+                || kind == 1 && (AsciiText.isWord(after) && q0 > 16 || after >= 0x80)) {
             return false;
         }
         char quote = s.charAt(q0);
