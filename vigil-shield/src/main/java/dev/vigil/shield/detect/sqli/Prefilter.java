@@ -22,6 +22,7 @@ final class Prefilter {
         int n = Math.min(s.length(), SqlLexer.MAX_CHARS);
         int h = 0;
         boolean letters = false;
+        boolean digits = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -55,18 +56,20 @@ final class Prefilter {
                 default:
                     if (!letters && AsciiText.isLetter(c)) {
                         letters = true;
+                    } else if (!digits && AsciiText.isDigit(c)) {
+                        digits = true;
                     }
                     break;
             }
         }
-        if (h == 0 && letters && hasKeyword(s, n)) {
+        if (h == 0 && letters && hasKeyword(s, n, digits)) {
             h = ANY;
         }
         return h;
     }
 
     /** Whether a word that can carry an injection without punctuation occurs (union, select, order, ...). */
-    private static boolean hasKeyword(String s, int n) {
+    private static boolean hasKeyword(String s, int n, boolean digits) {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
@@ -79,6 +82,15 @@ final class Prefilter {
                 j++;
             }
             int len = j - i;
+            if (digits && len >= 2 && len <= 3 && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))) {
+                // and/or/xor/div between numbers: 1 or 2 between 1 and 3
+                char a = AsciiText.lower(c);
+                char b = AsciiText.lower(s.charAt(i + 1));
+                if (len == 2 && a == 'o' && b == 'r'
+                        || len == 3 && (a == 'a' && b == 'n' || a == 'x' && b == 'o' || a == 'd' && b == 'i')) {
+                    return true;
+                }
+            }
             if (len >= 4 && len <= 9 && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))) {
                 switch (AsciiText.lower(c)) {
                     case 'u':

@@ -70,7 +70,7 @@ final class SqlJudge {
                         found = TIME;
                     }
                 } else if (k == SqlWords.OUTFILE) {
-                    if (t.end[i] - t.start[i] > 8 && i + 1 < n && (t.type[i + 1] == STR || t.type[i + 1] == FUNC)) {
+                    if (t.end[i] - t.start[i] > 8 && i + 1 < n) {
                         found = SYSTEM;
                     }
                 } else if (k == SqlWords.EXEC) {
@@ -99,7 +99,8 @@ final class SqlJudge {
                 bestAt = i;
             }
         }
-        if (n > 3 && !quoted && t.type[0] == KW && t.kw[0] == SqlWords.CASE && caseExpression(t)
+        if (n > 3 && !quoted && (t.type[0] == KW && t.kw[0] == SqlWords.CASE
+                        || t.type[0] == LPAREN && t.type[1] == KW && t.kw[1] == SqlWords.CASE) && caseExpression(t)
                 && stronger(SUBQUERY, best)) {
             best = SUBQUERY;
             bestAt = 0;
@@ -156,26 +157,41 @@ final class SqlJudge {
         return true;
     }
 
-    /** Whether the bare value before the comment at {@code p} is a number or a parenthesised expression. */
+    /**
+     * Whether the bare value before the comment at {@code p} is code: a number, a system variable, or an expression
+     * with operators or parentheses and no prose.
+     */
     private static boolean leadingIsCode(SqlLexer t, int p) {
-        if (t.type[0] == NUM && p == 1) {
-            if ((t.flags[0] & SqlLexer.F_HEX) != 0 || t.kw[0] == SqlWords.CONST || t.kw[p] == 2) {
+        if (p == 1 && (t.type[0] == NUM || t.type[0] == VAR)) {
+            if (t.type[0] == VAR ? (t.flags[0] & SqlLexer.F_SYSVAR) == 0
+                    : (t.flags[0] & SqlLexer.F_HEX) != 0 || t.kw[0] == SqlWords.CONST || t.kw[p] == 2) {
                 return false; // 1# and TRUE#x read as prose
             }
             String s = t.text();
             int after = t.start[p] + 2;
             return t.kw[p] == 3 || after >= s.length() || s.charAt(after) == ' ';
         }
-        if (t.type[0] != LPAREN || p < 3) {
+        if (p < 3 || t.kw[p] == 2) {
             return false;
         }
-        for (int i = 1; i < p; i++) {
+        String s = t.text();
+        int after = t.start[p] + 2;
+        if (t.kw[p] == 1 && after < s.length() && s.charAt(after) != ' ') {
+            return false;
+        }
+        boolean structure = false;
+        for (int i = 0; i < p; i++) {
             int ty = t.type[i];
-            if (ty == OTHER || ty == KW || ty == WORD && i + 1 < p && t.type[i + 1] == WORD) {
+            if (ty == OTHER || ty == KW && t.kw[i] != SqlWords.SELECT || ty == WORD && i + 1 < p && t.type[i + 1] == WORD
+                    || ty == STR && (t.flags[i] & SqlLexer.F_OPEN) != 0) {
                 return false;
             }
+            if (ty == WORD && t.type[0] != LPAREN) {
+                return false; // a-b-c-- in a token is not arithmetic
+            }
+            structure |= ty == LOGIC || ty == CMP || ty == LPAREN || ty == OP;
         }
-        return true;
+        return structure;
     }
 
     /**
@@ -369,6 +385,9 @@ final class SqlJudge {
         for (int i = 1; i < t.n; i++) {
             if (t.type[i] == KW) {
                 int k = t.kw[i];
+                if (k == SqlWords.CASE) {
+                    continue;
+                }
                 when |= k == SqlWords.WHEN;
                 then |= when && k == SqlWords.THEN;
                 if (k == SqlWords.END) {
@@ -407,6 +426,10 @@ final class SqlJudge {
         }
         if (ty == FUNC && afterBreak) {
             return STACKED;
+        }
+        if (ty == WORD && j + 1 < n && (t.type[j + 1] == VAR || t.type[j + 1] == STR && j + 2 >= n
+                || t.type[j + 1] == STR && (t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT))) {
+            return STACKED; // exec proc @arg / exec proc 'arg'
         }
         return NONE;
     }
@@ -489,7 +512,7 @@ final class SqlJudge {
                 return afterSemicolon && (nt == WORD || nt == FUNC || nt == STR || nt == VAR || nt == KW
                         && nk == SqlWords.TABLE);
             case SqlWords.LOAD:
-                return nt == KW && nk == SqlWords.DATA;
+                return nt == KW && nk == SqlWords.DATA || afterSemicolon && nt == WORD;
             default:
                 return false;
         }
@@ -547,7 +570,7 @@ final class SqlJudge {
         boolean clean = !t.badOpenString;
         if (ty == COMMENT) {
             if (!quoted) {
-                return p > 0 && j == p && leadingIsCode(t, p) ? COMMENT_CUT : NONE; // 1-- , ( 1 or 'a' ) --
+                return p > 0 && leadingIsCode(t, j) ? COMMENT_CUT : NONE; // 1-- , ( 1 or 'a' ) --
             }
             return clean && commentCut(t, j) ? COMMENT_CUT : NONE;
         }
@@ -607,6 +630,15 @@ final class SqlJudge {
                     return NONE;
                 case SqlWords.PROCEDURE:
                     return t.end[j] - t.start[j] > 10 ? CLAUSE : NONE;
+                case SqlWords.FROM:
+                    if (p > 0 && j + 3 < n && t.type[j + 1] == WORD && t.type[j + 2] == KW
+                            && t.kw[j + 2] == SqlWords.WHERE) {
+                        int a = operand(t, j + 3);
+                        if (a > 0 && a < n && t.type[a] == CMP) {
+                            return clean ? CLAUSE : NONE;
+                        }
+                    }
+                    return NONE;
                 case SqlWords.LIMIT:
                     if ((quoted || p > 0) && j + 1 < n && t.type[j + 1] == NUM) {
                         int a = j + 2;
@@ -723,7 +755,7 @@ final class SqlJudge {
         }
         int ty = t.type[j];
         if (ty == KW && (t.kw[j] == SqlWords.SELECT || t.kw[j] == SqlWords.EXISTS)) {
-            return j > i && selectList(t, j + 1, true) || t.kw[j] == SqlWords.EXISTS ? SUBQUERY : NONE;
+            return selectList(t, j + 1, j == i ? false : true) || t.kw[j] == SqlWords.EXISTS ? SUBQUERY : NONE;
         }
         if (ty == FUNC && t.kw[j] != SqlWords.F_NONE) {
             int a = closeParen(t, j + 1);
@@ -734,12 +766,17 @@ final class SqlJudge {
         if (ty == VAR && (t.flags[j] & SqlLexer.F_SYSVAR) != 0) {
             return SUBQUERY;
         }
-        if (isOr && (ty == NUM || ty == STR && quoted)) {
-            int b = skip(t, j + 1, RPAREN);
+        if (isOr && (ty == NUM || ty == STR && quoted || t.type[i] == LPAREN)) {
+            int b = t.type[i] == LPAREN ? operand(t, i) : j + 1;
+            if (b < 0) {
+                return NONE;
+            }
+            b = skip(t, b, RPAREN);
             if (b >= n) {
                 // ' or 1 / or true: the value ends; in a quoted context the query's closing quote must be absorbed
                 boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0;
-                return (quoted ? open || ty == NUM : true) && b > i ? TAUTOLOGY : NONE;
+                boolean small = ty != NUM || t.kw[j] == SqlWords.CONST || t.end[j] - t.start[j] == 1;
+                return (quoted ? open || ty == NUM : small) && b > i ? TAUTOLOGY : NONE;
             }
             int bt = t.type[b];
             if (bt == COMMENT || bt == SEMI || bt == KW && clauseKeyword(t.kw[b])) {

@@ -490,6 +490,9 @@ final class SqlLexer {
                 t = CMP;
             } else if (k == SqlWords.CONST) {
                 t = NUM;
+            } else if (k == SqlWords.UNARY) {
+                add(OP, '~', i, j, 0);
+                return j;
             } else if (k != SqlWords.NONE) {
                 t = KW;
             }

@@ -86,6 +86,8 @@ final class SqlWords {
     static final int PROGRAM = 71;
     static final int XML = 72;
     static final int RETURNING = 73;
+    /** A word that works as a unary operator (MySQL BINARY). */
+    static final int UNARY = 74;
 
     /** The keyword id of a lower-case word, or {@link #NONE}. */
     static int keyword(String w) {
@@ -292,6 +294,8 @@ final class SqlWords {
                 return PROGRAM;
             case "returning":
                 return RETURNING;
+            case "binary":
+                return UNARY;
             default:
                 return NONE;
         }
