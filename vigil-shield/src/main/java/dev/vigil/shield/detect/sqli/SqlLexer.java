@@ -67,6 +67,9 @@ final class SqlLexer {
     /** For words: the function class of the name (used when a {@code (} follows). */
     final int[] fn = new int[MAX_TOKENS];
 
+    /** Scratch for the judge's result position. */
+    final int[] at = new int[1];
+
     /** A string in the stream whose quote differs from the context's and has no closing quote. */
     boolean badOpenString;
 

@@ -42,6 +42,9 @@ public final class SqliDetector implements Detector {
     /** Rule id: a clause appended after the value ({@code order by 5--}, {@code procedure analyse}). */
     public static final String CLAUSE = "VGL-SQLI-009";
 
+    /** Token buffers, reused by each thread (they hold no state between values). */
+    private static final ThreadLocal<SqlLexer> SCRATCH = new ThreadLocal<>();
+
     @Override
     public String id() {
         return "sqli";
@@ -65,8 +68,12 @@ public final class SqliDetector implements Detector {
                 continue;
             }
             if (lexer == null) {
-                lexer = new SqlLexer();
-                at = new int[1];
+                lexer = SCRATCH.get();
+                if (lexer == null) {
+                    lexer = new SqlLexer();
+                    SCRATCH.set(lexer);
+                }
+                at = lexer.at;
             }
             int best = SqlJudge.NONE;
             int from = 0;
