@@ -1,5 +1,6 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.sqli.SqliDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +22,7 @@ public final class Detectors {
         List<Detector> list = new ArrayList<>();
         list.add(new CanaryDetector());
 
-        // slot: sqli
+        list.add(new SqliDetector());
 
         // slot: xss
 

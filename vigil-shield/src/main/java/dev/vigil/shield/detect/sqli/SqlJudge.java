@@ -39,7 +39,7 @@ final class SqlJudge {
     static final int CLAUSE = 9;
 
     /** Rank of each finding (index = finding); the strongest found is reported. */
-    private static final String RANK = "\0\3\6\7\1\5\4\10\2\1";
+    private static final String RANK = "\0\3\7\10\1\6\5\11\4\2";
 
     private SqlJudge() {}
 
