@@ -77,6 +77,11 @@ final class SqlJudge {
                     found = exec(t, i + 1, quoted || i > 0);
                 } else if (k == SqlWords.SELECT && i > 0 && t.type[i - 1] == LPAREN && selectList(t, i + 1, false)) {
                     found = SUBQUERY;
+                } else if (k == SqlWords.COPY && (i == 0 || t.type[i - 1] == SEMI) && i + 3 < n
+                        && t.type[i + 1] == WORD && t.type[i + 2] == KW
+                        && (t.kw[i + 2] == SqlWords.FROM || t.kw[i + 2] == SqlWords.TO)
+                        && (t.type[i + 3] == STR || t.type[i + 3] == KW && t.kw[i + 3] == SqlWords.PROGRAM)) {
+                    found = SYSTEM;
                 } else if (k == SqlWords.PROGRAM && i > 0 && t.type[i - 1] == KW
                         && i + 1 < n && t.type[i + 1] == STR) {
                     found = SYSTEM;
@@ -310,11 +315,8 @@ final class SqlJudge {
         while (j < n && t.type[j] == KW && (t.kw[j] == SqlWords.DISTINCT || t.kw[j] == SqlWords.ALL)) {
             j++;
         }
-        if (j < n && t.type[j] == KW && t.kw[j] == SqlWords.TOP) {
-            j++;
-            if (j < n && t.type[j] == NUM) {
-                j++;
-            }
+        if (j + 1 < n && t.type[j] == KW && t.kw[j] == SqlWords.TOP && t.type[j + 1] == NUM) {
+            return true; // SELECT TOP 1 is SQL only
         }
         if (j >= n) {
             return allowEnd;
@@ -467,11 +469,13 @@ final class SqlJudge {
                 if (wholeValue) {
                     return selectList(t, j + 1, false) && fromClause(t, j + 2)
                             || j + 1 < n && (nt == FUNC && t.kw[j + 1] != SqlWords.F_NONE
-                                    || nt == VAR || nt == KW && nk == SqlWords.CASE);
+                                    || nt == VAR || nt == KW && nk == SqlWords.CASE
+                                    || nt == NUM && nk == SqlWords.CONST && t.end[j + 1] - t.start[j + 1] > 6
+                                            && (j + 2 >= n || t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT));
                 }
                 return selectList(t, j + 1, true);
             case SqlWords.INSERT:
-                return nt == KW && nk == SqlWords.INTO && j + 2 < n && t.type[j + 2] == WORD;
+                return nt == KW && nk == SqlWords.INTO && j + 2 < n && (t.type[j + 2] == WORD || t.type[j + 2] == FUNC);
             case SqlWords.UPDATE:
                 return nt == WORD && j + 2 < n && t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.SET;
             case SqlWords.DELETE:
@@ -716,6 +720,10 @@ final class SqlJudge {
             case LPAREN:
                 return closeParen(t, i);
             case KW:
+                if (!clauseKeyword(t.kw[i]) && t.kw[i] != SqlWords.CASE && t.kw[i] != SqlWords.SELECT
+                        && t.kw[i] != SqlWords.UNION && i + 1 < n && (t.type[i + 1] == CMP || t.type[i + 1] == OP)) {
+                    return i + 1; // a keyword used as a column name: user like '%'
+                }
                 if (t.kw[i] == SqlWords.CASE) {
                     for (int j = i + 1; j < n; j++) {
                         if (t.type[j] == KW && t.kw[j] == SqlWords.END) {
@@ -820,8 +828,8 @@ final class SqlJudge {
             return NONE;
         }
         boolean words = t.type[j] == WORD && t.type[a + 1] == WORD;
-        if (words && !quoted && p > 0) {
-            return NONE;
+        if (words && !quoted && p > 0 && !sameText(t, j, a + 1)) {
+            return NONE; // tea or size=large reads as prose; x or a=a does not
         }
         guard = 0;
         while (b < n && t.type[b] == OP && guard++ < 8) {
@@ -855,6 +863,11 @@ final class SqlJudge {
         }
         char quote = s.charAt(q0);
         return s.indexOf(quote, c) < 0 || s.indexOf(quote, c) >= t.end[j];
+    }
+
+    private static boolean sameText(SqlLexer t, int a, int b) {
+        int len = t.end[a] - t.start[a];
+        return len == t.end[b] - t.start[b] && t.text().regionMatches(true, t.start[a], t.text(), t.start[b], len);
     }
 
     /** Whether what follows a condition looks like more query (or nothing), not prose. */

@@ -101,6 +101,10 @@ final class SqlLexer {
                 i++;
                 continue;
             }
+            if (c == 0x2013 || c == 0x2014) {
+                i = lineComment(i, 1); // an en or em dash where "--" was meant
+                continue;
+            }
             if (c >= 0x80 && !isUnicodePunct(c) || SqlLexer.isWordStart(c)) {
                 i = word(i, quote);
                 continue;
@@ -322,7 +326,7 @@ final class SqlLexer {
         int close = stringEnd(i + 1, q);
         if (close < 0) {
             add(STR, q, i, limit, F_OPEN);
-            if (q != context) {
+            if (q != context && context != 0) {
                 badOpenString = true;
             }
             return limit;

@@ -88,6 +88,7 @@ final class SqlWords {
     static final int RETURNING = 73;
     /** A word that works as a unary operator (MySQL BINARY). */
     static final int UNARY = 74;
+    static final int TO = 75;
 
     /** The keyword id of a lower-case word, or {@link #NONE}. */
     static int keyword(String w) {
@@ -296,6 +297,8 @@ final class SqlWords {
                 return RETURNING;
             case "binary":
                 return UNARY;
+            case "to":
+                return TO;
             default:
                 return NONE;
         }
