@@ -46,6 +46,12 @@ final class Prefilter {
                         h |= ANY;
                     }
                     break;
+                case '|':
+                case '&':
+                    if (i + 1 < n && s.charAt(i + 1) == c) {
+                        h |= ANY;
+                    }
+                    break;
                 case '/':
                     if (i + 1 < n && s.charAt(i + 1) == '*') {
                         h |= ANY;

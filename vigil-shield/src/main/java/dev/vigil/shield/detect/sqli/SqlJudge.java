@@ -75,6 +75,8 @@ final class SqlJudge {
                     }
                 } else if (k == SqlWords.EXEC) {
                     found = exec(t, i + 1, quoted || i > 0);
+                } else if (k == SqlWords.WHEN && i > 0 && constantComparison(t, i + 1)) {
+                    found = TAUTOLOGY;
                 } else if (k == SqlWords.SELECT && i > 0 && t.type[i - 1] == LPAREN && selectList(t, i + 1, false)) {
                     found = SUBQUERY;
                 } else if (k == SqlWords.COPY && (i == 0 || t.type[i - 1] == SEMI) && i + 3 < n
@@ -98,6 +100,10 @@ final class SqlJudge {
                 found = SUBQUERY;
             } else if (ty == SEMI) {
                 found = statement(t, i + 1, false, true) ? STACKED : NONE;
+            } else if (ty == LPAREN && constantComparison(t, i + 1)
+                    && (i == 0 || t.type[i - 1] != WORD && t.type[i - 1] != OTHER)) {
+                found = TAUTOLOGY; // (4711=4711), iif(3=3,1,1/0): a condition with a fixed answer
+
             }
             if (found != NONE && stronger(found, best)) {
                 best = found;
@@ -127,6 +133,10 @@ final class SqlJudge {
             p = p < 0 ? 0 : p;
         }
         int j = skip(t, p, RPAREN);
+        if (j + 3 < n && t.type[j] == CMP && t.type[j + 1] == WORD && t.type[j + 2] == WORD
+                && AsciiText.regionMatchesLower(t.text(), t.start[j + 2], "mode")) {
+            j = skip(t, j + 3, RPAREN); // the end of a full-text search: ... IN BOOLEAN MODE)
+        }
         int found = afterBreak(t, j, quoted, p);
         if (found == NONE && (quoted || p > 0)) {
             int e = continueExpression(t, j);
@@ -863,6 +873,18 @@ final class SqlJudge {
         }
         char quote = s.charAt(q0);
         return s.indexOf(quote, c) < 0 || s.indexOf(quote, c) >= t.end[j];
+    }
+
+    /** {@code 12=12} or {@code 3<>4} at {@code i}, closed by ')' , ',' or THEN: a comparison of two numbers. */
+    private static boolean constantComparison(SqlLexer t, int i) {
+        int n = t.n;
+        if (i + 3 >= n || t.type[i] != NUM || t.type[i + 1] != CMP || t.type[i + 2] != NUM
+                || t.kw[i] == SqlWords.CONST || t.kw[i + 2] == SqlWords.CONST) {
+            return false;
+        }
+        int a = t.type[i + 3];
+        return a == RPAREN && i + 4 < n && (t.type[i + 4] == OP || t.type[i + 4] == LOGIC || t.type[i + 4] == COMMENT)
+                || a == COMMA || a == KW && t.kw[i + 3] == SqlWords.THEN;
     }
 
     private static boolean sameText(SqlLexer t, int a, int b) {
