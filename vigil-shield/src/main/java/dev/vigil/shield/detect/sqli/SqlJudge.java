@@ -116,6 +116,12 @@ final class SqlJudge {
             best = SUBQUERY;
             bestAt = 0;
         }
+        if (!quoted && n >= 3 && n <= 4 && t.type[0] == NUM && t.type[1] == CMP && t.type[2] == NUM
+                && t.kw[0] != SqlWords.CONST && t.kw[1] != '<' && t.kw[1] != '>' && (n == 3 || t.type[3] == COMMENT)
+                && stronger(TAUTOLOGY, best)) {
+            best = TAUTOLOGY; // 1=1, 42 like 42, 1 is not 2: a bare condition between two numbers
+            bestAt = 0;
+        }
         if (n > 0 && !quoted && statement(t, 0, true) && stronger(STACKED, best)) {
             best = STACKED;
             bestAt = 0;
@@ -644,6 +650,12 @@ final class SqlJudge {
                     return NONE;
                 case SqlWords.PROCEDURE:
                     return t.end[j] - t.start[j] > 10 ? CLAUSE : NONE;
+                case SqlWords.COLLATE:
+                    if (j + 1 < n && (t.type[j + 1] == WORD || t.type[j + 1] == STR)
+                            && (j + 2 >= n || t.type[j + 2] == COMMENT) && clean && (quoted || p > 0)) {
+                        return CLAUSE;
+                    }
+                    return NONE;
                 case SqlWords.FROM:
                     if (p > 0 && j + 3 < n && t.type[j + 1] == WORD && t.type[j + 2] == KW
                             && t.kw[j + 2] == SqlWords.WHERE) {

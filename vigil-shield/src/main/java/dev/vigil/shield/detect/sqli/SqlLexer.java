@@ -151,6 +151,10 @@ final class SqlLexer {
                 case '-':
                     if (at(i + 1) == '-') {
                         i = lineComment(i, 1);
+                    } else if (at(i + 1) == '>') {
+                        int e = at(i + 2) == '>' ? i + 3 : i + 2; // JSON operators -> and ->>
+                        add(OP, '>', i, e, 0);
+                        i = e;
                     } else {
                         add(OP, '-', i, i + 1, 0);
                         i++;

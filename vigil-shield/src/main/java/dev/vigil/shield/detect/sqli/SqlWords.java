@@ -507,6 +507,33 @@ final class SqlWords {
             case "utl_inaddr":
             case "oct":
             case "abs":
+            case "likely":
+            case "unlikely":
+            case "likelihood":
+            case "json_valid":
+            case "json_type":
+            case "sqlite_compileoption_get":
+            case "sqlite_compileoption_used":
+            case "starts_with":
+            case "find_in_set":
+            case "soundex":
+            case "difference":
+            case "uncompress":
+            case "compress":
+            case "from_base64":
+            case "to_base64":
+            case "crypt_key":
+            case "regexp_substr":
+            case "repeat":
+            case "space":
+            case "datalength":
+            case "stuff":
+            case "quotename":
+            case "xmlelement":
+            case "extract":
+            case "pg_typeof":
+            case "array_to_string":
+            case "has_table_privilege":
                 return F_SQL;
             default:
                 return F_NONE;
