@@ -61,7 +61,7 @@ final class SqlJudge {
             if (ty == KW) {
                 if (k == SqlWords.UNION) {
                     int j = skip(t, i + 1, LPAREN);
-                    if (j < n && t.type[j] == KW && t.kw[j] == SqlWords.SELECT) {
+                    if (j < n && t.type[j] == KW && t.kw[j] == SqlWords.SELECT && selectList(t, j + 1, true)) {
                         found = UNION;
                     }
                 } else if (k == SqlWords.WAITFOR) {
@@ -222,7 +222,8 @@ final class SqlJudge {
     private static boolean expressionToQuote(SqlLexer t, int i) {
         int n = t.n;
         int last = n - 1;
-        if (last <= i || t.type[last] != STR || (t.flags[last] & SqlLexer.F_OPEN) == 0 || n - i > 12) {
+        if (last <= i || t.type[last] != STR || (t.flags[last] & SqlLexer.F_OPEN) == 0 || n - i > 12
+                || t.end[last] - t.start[last] > 4) {
             return false;
         }
         if (t.end[0] > 24 || t.kw[last] != '\'' || t.text().charAt(t.end[0] - 1) != '\'') {
@@ -603,7 +604,7 @@ final class SqlJudge {
         if (ty == KW && k == SqlWords.UNION && j + 1 < n && (quoted || p > 0)) {
             int u = t.type[j + 1];
             if (u == COMMENT || u == LPAREN || u == NUM || u == VAR || u == OP && t.kw[j + 1] == '*'
-                    || u == KW && t.kw[j + 1] == SqlWords.SELECT) {
+                    || u == KW && t.kw[j + 1] == SqlWords.SELECT && selectList(t, j + 2, true)) {
                 return UNION;
             }
         }
@@ -798,13 +799,13 @@ final class SqlJudge {
         }
         if (isOr && (ty == NUM || ty == STR && quoted || t.type[i] == LPAREN)) {
             int b = t.type[i] == LPAREN ? operand(t, i) : j + 1;
-            if (b < 0) {
+            if (b < 0 || t.type[i] == LPAREN && !codeOnly(t, i, b)) {
                 return NONE;
             }
             b = skip(t, b, RPAREN);
             if (b >= n) {
                 // ' or 1 / or true: the value ends; in a quoted context the query's closing quote must be absorbed
-                boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0;
+                boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0 && !hasSpace(t, j);
                 boolean small = ty != NUM || t.kw[j] == SqlWords.CONST || t.end[j] - t.start[j] == 1;
                 return (quoted ? open || ty == NUM : small) && b > i ? TAUTOLOGY : NONE;
             }
@@ -853,6 +854,10 @@ final class SqlJudge {
         if (words && !quoted && p > 0 && !sameText(t, j, a + 1)) {
             return NONE; // tea or size=large reads as prose; x or a=a does not
         }
+        if (!quoted && p > 0 && t.type[0] != NUM && t.type[0] != LPAREN
+                && (t.type[j] == WORD || t.type[a + 1] == WORD) && !sameText(t, j, a + 1)) {
+            return NONE; // price >= 10 and price <= 20: a name compared after a name or string is a filter, not a break
+        }
         guard = 0;
         while (b < n && t.type[b] == OP && guard++ < 8) {
             int c = operand(t, b + 1);
@@ -897,6 +902,26 @@ final class SqlJudge {
         int a = t.type[i + 3];
         return a == RPAREN && i + 4 < n && (t.type[i + 4] == OP || t.type[i + 4] == LOGIC || t.type[i + 4] == COMMENT)
                 || a == COMMA || a == KW && t.kw[i + 3] == SqlWords.THEN;
+    }
+
+    /** Whether tokens [from, to) hold only literals, operators and parentheses (no names, no prose). */
+    private static boolean codeOnly(SqlLexer t, int from, int to) {
+        for (int i = from; i < to && i < t.n; i++) {
+            int ty = t.type[i];
+            if (ty == WORD || ty == OTHER || ty == KW) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean hasSpace(SqlLexer t, int i) {
+        for (int k = t.start[i]; k < t.end[i]; k++) {
+            if (t.text().charAt(k) <= ' ') {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean sameText(SqlLexer t, int a, int b) {
