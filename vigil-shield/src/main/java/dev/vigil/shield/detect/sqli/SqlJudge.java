@@ -349,7 +349,8 @@ final class SqlJudge {
             case OP:
                 return t.kw[j] == '*';
             case KW:
-                if (t.kw[j] == SqlWords.CASE || t.kw[j] == SqlWords.SELECT) {
+                if (t.kw[j] == SqlWords.CASE || t.kw[j] == SqlWords.SELECT
+                        || allowEnd && t.kw[j] == SqlWords.FROM && j + 1 < n && t.type[j + 1] == WORD) {
                     return true;
                 }
                 if (clauseKeyword(t.kw[j])) {
@@ -362,6 +363,10 @@ final class SqlJudge {
                 }
                 int nt = t.type[j + 1];
                 int nk = t.kw[j + 1];
+                if ((nt == WORD || nt == STR) && j + 2 < n && (t.type[j + 2] == COMMA
+                        || t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.FROM)) {
+                    return true; // a column with an alias: name x from / name "x",
+                }
                 return nt == COMMA
                         || nt == KW && (nk == SqlWords.FROM || nk == SqlWords.AS || nk == SqlWords.INTO)
                         || allowEnd && (nt == OP || nt == COMMENT || nt == RPAREN);

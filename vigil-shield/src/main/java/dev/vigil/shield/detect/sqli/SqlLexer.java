@@ -469,6 +469,10 @@ final class SqlLexer {
             char c = s.charAt(j);
             if (c >= 0x80 && !isUnicodeSpace(c) && !isUnicodePunct(c) || AsciiText.isWord(c) || c == '$') {
                 j++;
+            } else if (c == '.' && j + 1 < limit && s.charAt(j + 1) == '*') {
+                j += 2; // t.* in a select list
+                dots++;
+                break;
             } else if (c == '.' && j + 1 < limit && (SqlLexer.isWordStart(s.charAt(j + 1)) || s.charAt(j + 1) == '.')) {
                 dots++;
                 j++;
