@@ -303,7 +303,40 @@ final class SqlJudge {
             return true;
         }
         int p = t.type[i - 1];
-        return p == LOGIC || p == CMP || p == OP || p == LPAREN || p == COMMA || p == SEMI || p == KW;
+        return p == LOGIC || p == CMP || p == OP || p == LPAREN || p == COMMA || p == SEMI
+                || p == KW && expressionKeyword(t.kw[i - 1]);
+    }
+
+    /** Keywords after which an expression (and so a function call) follows. */
+    private static boolean expressionKeyword(int k) {
+        switch (k) {
+            case SqlWords.SELECT:
+            case SqlWords.WHERE:
+            case SqlWords.HAVING:
+            case SqlWords.WHEN:
+            case SqlWords.THEN:
+            case SqlWords.ELSE:
+            case SqlWords.FROM:
+            case SqlWords.ORDER:
+            case SqlWords.GROUP:
+            case SqlWords.ON:
+            case SqlWords.CASE:
+            case SqlWords.IF:
+            case SqlWords.BEGIN:
+            case SqlWords.EXEC:
+            case SqlWords.SET:
+            case SqlWords.VALUES:
+            case SqlWords.RETURNING:
+            case SqlWords.LIMIT:
+            case SqlWords.DISTINCT:
+            case SqlWords.ALL:
+            case SqlWords.UNION:
+            case SqlWords.CALL:
+            case SqlWords.TOP:
+                return true;
+            default:
+                return false;
+        }
     }
 
     /** Whether the call at {@code i} (a function of class {@code cls}) has plausible arguments. */
@@ -495,7 +528,7 @@ final class SqlJudge {
                                     || nt == NUM && nk == SqlWords.CONST && t.end[j + 1] - t.start[j + 1] > 6
                                             && (j + 2 >= n || t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT));
                 }
-                return selectList(t, j + 1, true);
+                return selectList(t, j + 1, false);
             case SqlWords.INSERT:
                 return nt == KW && nk == SqlWords.INTO && j + 2 < n && (t.type[j + 2] == WORD || t.type[j + 2] == FUNC);
             case SqlWords.UPDATE:
@@ -507,9 +540,24 @@ final class SqlJudge {
             case SqlWords.CREATE:
             case SqlWords.ALTER:
             case SqlWords.TRUNCATE:
-                return nt == KW && (nk == SqlWords.TABLE || nk == SqlWords.OBJECT || nk == SqlWords.PROCEDURE)
-                        && (j + 2 >= n || t.type[j + 2] == WORD || t.type[j + 2] == KW || t.type[j + 2] == FUNC)
-                        || k == SqlWords.TRUNCATE && nt == WORD && (j + 2 >= n || t.type[j + 2] != WORD);
+                if (nt == KW && (nk == SqlWords.TABLE || nk == SqlWords.OBJECT || nk == SqlWords.PROCEDURE)) {
+                    if (j + 2 >= n) {
+                        return afterSemicolon;
+                    }
+                    int a = t.type[j + 2];
+                    if (a == FUNC) {
+                        return true; // create table x (
+                    }
+                    if (a != WORD && a != KW) {
+                        return false;
+                    }
+                    // drop table x; / drop table x-- / drop table if exists: not "drop table was broken"
+                    int b = j + 3;
+                    return b >= n || t.type[b] == SEMI || t.type[b] == COMMENT || t.type[b] == COMMA
+                            || t.type[b] == KW && !wholeValue || a == KW && t.kw[j + 2] == SqlWords.IF;
+                }
+                return k == SqlWords.TRUNCATE && nt == WORD && (j + 2 >= n || t.type[j + 2] == SEMI
+                        || t.type[j + 2] == COMMENT);
             case SqlWords.DECLARE:
                 return nt == VAR;
             case SqlWords.SET:
@@ -530,13 +578,18 @@ final class SqlJudge {
                     return true;
                 }
                 // fall through
+                return false;
             case SqlWords.USE:
             case SqlWords.SHOW:
+                // use master; show tables--
+                return afterSemicolon && (nt == WORD || nt == KW && nk == SqlWords.TABLE)
+                        && (j + 2 >= n || t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT);
             case SqlWords.PRINT:
+                return afterSemicolon && (nt == STR || nt == VAR);
             case SqlWords.CALL:
+                return afterSemicolon && nt == FUNC;
             case SqlWords.KILL:
-                return afterSemicolon && (nt == WORD || nt == FUNC || nt == STR || nt == VAR || nt == KW
-                        && nk == SqlWords.TABLE);
+                return afterSemicolon && nt == NUM;
             case SqlWords.LOAD:
                 return nt == KW && nk == SqlWords.DATA || afterSemicolon && nt == WORD;
             default:
@@ -628,7 +681,7 @@ final class SqlJudge {
             switch (k) {
                 case SqlWords.WHERE:
                 case SqlWords.HAVING:
-                    return clean ? condition(t, j + 1, quoted, p, false) : NONE;
+                    return clean ? condition(t, j + 1, quoted, p == 0 ? -1 : p, false) : NONE;
                 case SqlWords.AS:
                     if (j + 2 < n && t.type[j + 1] == WORD && t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.WHERE) {
                         return clean ? condition(t, j + 3, quoted, p, false) : NONE;
@@ -811,7 +864,9 @@ final class SqlJudge {
             if (b >= n) {
                 // ' or 1 / or true: the value ends; in a quoted context the query's closing quote must be absorbed
                 boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0 && !hasSpace(t, j);
-                boolean small = ty != NUM || t.kw[j] == SqlWords.CONST || t.end[j] - t.start[j] == 1;
+                // a truthy constant: or 1, or true (not "1 or 2", not "1950 or 1960")
+                boolean small = ty == NUM && (t.kw[j] == SqlWords.CONST && AsciiText.regionMatchesLower(t.text(),
+                        t.start[j], "true") || t.end[j] - t.start[j] == 1 && t.text().charAt(t.start[j]) == '1');
                 return (quoted ? open || ty == NUM : small) && b > i ? TAUTOLOGY : NONE;
             }
             int bt = t.type[b];
@@ -859,7 +914,7 @@ final class SqlJudge {
         if (words && !quoted && p > 0 && !sameText(t, j, a + 1)) {
             return NONE; // tea or size=large reads as prose; x or a=a does not
         }
-        if (!quoted && p > 0 && t.type[0] != NUM && t.type[0] != LPAREN
+        if (!quoted && (p > 0 && t.type[0] != NUM && t.type[0] != LPAREN || p < 0)
                 && (t.type[j] == WORD || t.type[a + 1] == WORD) && !sameText(t, j, a + 1)) {
             return NONE; // price >= 10 and price <= 20: a name compared after a name or string is a filter, not a break
         }
