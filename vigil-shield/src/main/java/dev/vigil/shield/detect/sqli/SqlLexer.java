@@ -495,7 +495,9 @@ final class SqlLexer {
                 return e;
             }
         }
-        if (dots == 0 && len <= 24) {
+        if (dots == 0 && !SqlWords.mayBeKnown(AsciiText.lower(s.charAt(i)), len)) {
+            add(WORD, 0, i, j, 0); // no keyword or function has this first letter and length
+        } else if (dots == 0 && len <= 32) {
             String w = lowerWord(i, j);
             int k = SqlWords.keyword(w);
             int t = WORD;
@@ -517,8 +519,10 @@ final class SqlLexer {
             }
         } else {
             add(WORD, 0, i, j, dots > 0 ? F_QUALIFIED : 0);
-            if (n > 0 && end[n - 1] == j && j - lastPart <= 24) {
-                int f = SqlWords.function(lowerWord(lastPart, j));
+            if (n > 0 && end[n - 1] == j && dots > 0 && j > lastPart && j - lastPart <= 32) {
+                int f = SqlWords.mayBeKnown(AsciiText.lower(s.charAt(lastPart)), j - lastPart)
+                        ? SqlWords.function(lowerWord(lastPart, j))
+                        : SqlWords.F_NONE;
                 if (f == SqlWords.F_NONE && dots > 0) {
                     // a package call like utl_inaddr.x or dbms_lock.sleep: judge by the package
                     int firstDot = s.indexOf('.', i);
@@ -567,11 +571,7 @@ final class SqlLexer {
     }
 
     private String lowerWord(int from, int to) {
-        char[] b = new char[to - from];
-        for (int k = from; k < to; k++) {
-            b[k - from] = AsciiText.lower(s.charAt(k));
-        }
-        return new String(b);
+        return AsciiText.lower(s.substring(from, to));
     }
 
     /** The text lexed last. */

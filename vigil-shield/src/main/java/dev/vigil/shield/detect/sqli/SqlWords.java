@@ -9,6 +9,47 @@ final class SqlWords {
 
     private SqlWords() {}
 
+    /**
+     * For each first letter (a-z, then '_'), a bit per word length that some keyword or function name in this class
+     * has: lets the lexer skip the lookup (and its string) for most words of prose. Generated from the switch cases
+     * below; regenerate when adding a name.
+     */
+    private static final long[] LENGTHS = {
+        0x00000000000082acL, // a
+        0x00000000000006ecL, // b
+        0x000000000003fbf8L, // c
+        0x0000000000005ff8L, // d
+        0x00000000000012f8L, // e
+        0x0000000000020d78L, // f
+        0x000000000005b8f0L, // g
+        0x0000000000081248L, // h
+        0x000000000005027cL, // i
+        0x0000000000001e10L, // j
+        0x0000000000000010L, // k
+        0x00000000000067f8L, // l
+        0x0000000000009568L, // m
+        0x0000000000000478L, // n
+        0x0000000000004eecL, // o
+        0x00000000000857a4L, // p
+        0x0000000000001220L, // q
+        0x000000000001aff0L, // r
+        0x00000000030e7ffcL, // s
+        0x00000000000083fcL, // t
+        0x00000000000007f8L, // u
+        0x00000000000000d0L, // v
+        0x00000000000002b0L, // w
+        0x0000000000001cccL, // x
+        0x0000000000000000L, // y
+        0x0000000000000100L, // z
+        0x0000000000000000L, // _
+    };
+
+    /** Whether some known word starts with lower-case {@code first} and has {@code length} chars. */
+    static boolean mayBeKnown(char first, int length) {
+        int i = first == '_' ? 26 : first - 'a';
+        return i >= 0 && i < 27 && length < 64 && (LENGTHS[i] >>> length & 1L) != 0;
+    }
+
     // keyword ids (0 = not a keyword)
     static final int NONE = 0;
     static final int AND = 1;
