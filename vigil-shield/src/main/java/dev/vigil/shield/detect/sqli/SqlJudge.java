@@ -137,6 +137,13 @@ final class SqlJudge {
         } else {
             p = n > 0 ? operand(t, 0) : -1;
             p = p < 0 ? 0 : p;
+            while (p == 1 && t.type[0] == NUM && p + 1 < n && t.type[p] == COMMA && t.type[p + 1] == NUM) {
+                p += 2; // a list of numbers: 17,23 order by 16
+                if (p + 1 < n && t.type[p] == COMMA && t.type[p + 1] == NUM) {
+                    continue;
+                }
+                break;
+            }
         }
         int j = skip(t, p, RPAREN);
         if (j + 3 < n && t.type[j] == CMP && t.type[j + 1] == WORD && t.type[j + 2] == WORD
@@ -396,6 +403,21 @@ final class SqlJudge {
                 }
                 int nt = t.type[j + 1];
                 int nk = t.kw[j + 1];
+                if (nt == OP && t.kw[j + 1] != '*' || nt == OP && j + 2 < n && t.type[j + 2] != KW) {
+                    // an arithmetic item: login/2 from, a||b,
+                    int e = j + 1;
+                    int guard = 0;
+                    while (e < n && t.type[e] == OP && guard++ < 8) {
+                        int b = operand(t, e + 1);
+                        if (b < 0) {
+                            break;
+                        }
+                        e = b;
+                    }
+                    if (e < n && (t.type[e] == COMMA || t.type[e] == KW && t.kw[e] == SqlWords.FROM)) {
+                        return true;
+                    }
+                }
                 if ((nt == WORD || nt == STR) && j + 2 < n && (t.type[j + 2] == COMMA
                         || t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.FROM)) {
                     return true; // a column with an alias: name x from / name "x",
@@ -725,7 +747,7 @@ final class SqlJudge {
                     }
                     return NONE;
                 case SqlWords.LIMIT:
-                    if ((quoted || p > 0) && j + 1 < n && t.type[j + 1] == NUM) {
+                    if (j + 1 < n && t.type[j + 1] == NUM) {
                         int a = j + 2;
                         if (a + 1 < n && t.type[a] == COMMA && t.type[a + 1] == NUM) {
                             a += 2;
@@ -842,6 +864,13 @@ final class SqlJudge {
                 return r;
             }
         }
+        if (t.type[i] == LPAREN) {
+            // (1 or 1), ((2)=(2)): a parenthesised condition of literals only
+            int b = operand(t, i);
+            if (b > i + 3 && codeOnly(t, i, b) && hasLogicOrComparison(t, i, b) && tailOk(t, b)) {
+                return TAUTOLOGY;
+            }
+        }
         int ty = t.type[j];
         if (ty == KW && (t.kw[j] == SqlWords.SELECT || t.kw[j] == SqlWords.EXISTS)) {
             return selectList(t, j + 1, j == i ? false : true) || t.kw[j] == SqlWords.EXISTS ? SUBQUERY : NONE;
@@ -863,7 +892,10 @@ final class SqlJudge {
             b = skip(t, b, RPAREN);
             if (b >= n) {
                 // ' or 1 / or true: the value ends; in a quoted context the query's closing quote must be absorbed
-                boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0 && !hasSpace(t, j);
+                // or '1 : the query's closing quote completes a string that is true as a number
+                boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0 && !hasSpace(t, j)
+                        && t.start[j] + 1 < t.end[j] && t.text().charAt(t.start[j] + 1) >= '1'
+                        && t.text().charAt(t.start[j] + 1) <= '9';
                 // a truthy constant: or 1, or true (not "1 or 2", not "1950 or 1960")
                 boolean small = ty == NUM && (t.kw[j] == SqlWords.CONST && AsciiText.regionMatchesLower(t.text(),
                         t.start[j], "true") || t.end[j] - t.start[j] == 1 && t.text().charAt(t.start[j]) == '1');
@@ -973,6 +1005,15 @@ final class SqlJudge {
             }
         }
         return true;
+    }
+
+    private static boolean hasLogicOrComparison(SqlLexer t, int from, int to) {
+        for (int i = from; i < to && i < t.n; i++) {
+            if (t.type[i] == LOGIC || t.type[i] == CMP) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasSpace(SqlLexer t, int i) {

@@ -136,6 +136,23 @@ class SqliDetectorTest {
                 "C'est la vie -- bonne chance",
                 "my name is 'foo'; and I like SQL",
                 "sleep(8 hours) is healthy",
+                "The drop table was broken; we replaced it",
+                "Insert coin; select drink",
+                "i'll be there at 5; call me",
+                "The function sleep(2) pauses for two seconds.",
+                "where id = 5",
+                "1 OR 2",
+                "(see page 12) or (page 14)",
+                "price >= 10 and price <= 20",
+                "key='abc' and value='def'",
+                "The 'OR' operator",
+                "\"Hello\" and \"Goodbye\" = songs",
+                "The Union Select Committee met today",
+                "SIZE 10' OR 12'",
+                "Cheryl's \"GREATEST\" -- HITS",
+                "Mother's Day /* special */",
+                "email me at a.b@c.de; thanks",
+                "It's 5 o'clock -- time for tea",
             })
     void ignores_ordinary_text(String text) {
         assertThat(inspect(text)).as(text).isEmpty();
