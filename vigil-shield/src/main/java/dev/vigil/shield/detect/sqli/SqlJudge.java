@@ -418,7 +418,7 @@ final class SqlJudge {
                         return true;
                     }
                 }
-                if ((nt == WORD || nt == STR) && j + 2 < n && (t.type[j + 2] == COMMA
+                if (allowEnd && (nt == WORD || nt == STR) && j + 2 < n && (t.type[j + 2] == COMMA
                         || t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.FROM)) {
                     return true; // a column with an alias: name x from / name "x",
                 }
@@ -639,7 +639,10 @@ final class SqlJudge {
                 }
                 int a = j + 1;
                 if (a < n && t.type[a] == WORD) {
-                    a++; // alias
+                    a++; // alias: then more SQL must follow ("from the list" is prose)
+                    if (a >= n) {
+                        return false;
+                    }
                 }
                 if (a >= n) {
                     return true;
