@@ -37,7 +37,7 @@ class VigilCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "bench", "policy"})
+    @ValueSource(strings = {"demo", "inspect", "bench", "policy"})
     void every_subcommand_has_help(String sub) {
         Run r = run(sub, "--help");
         assertThat(r.exit()).isZero();
@@ -76,6 +76,19 @@ class VigilCommandTest {
         Run r = run("policy", "validate", good.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.err()).contains(bad + ":3: batch.on_block:").contains("explode");
+    }
+
+    @Test
+    void policy_validate_warns_about_categories_no_detector_reports() throws Exception {
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(
+                typo, "mode: block\ncategories: {test: off, sqlii: monitor}\nexclusions:\n  - categories: [xsss]\n");
+        Run r = run("policy", "validate", typo.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err())
+                .contains("warning: no built-in detector reports category 'sqlii'")
+                .contains("category 'xsss'")
+                .doesNotContain("'test'");
     }
 
     @Test
