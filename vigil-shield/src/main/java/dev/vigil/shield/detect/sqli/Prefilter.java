@@ -4,9 +4,9 @@ import dev.vigil.shield.detect.AsciiText;
 
 /**
  * The cheap first look: an injection needs a quote, a comment marker ({@code --}, {@code /*}), a semicolon, a
- * parenthesis, a comparison operator, or one of a few keywords (UNION, SELECT, ORDER, ..., or AND/OR/XOR/DIV next to a
- * digit). One pass, no allocation. {@code #}, {@code @} and {@code |} alone are not enough: every shape the judge
- * reports with them also needs one of the above.
+ * parenthesis, a comparison operator, {@code ||} or {@code &&}, or one of a few keywords (UNION, SELECT, ORDER, ...,
+ * or AND/OR/XOR/DIV in a value that has a digit). One pass, no allocation. {@code #}, {@code @} and a single {@code |}
+ * alone are not enough: every shape the judge reports with them also needs one of the above.
  */
 final class Prefilter {
 
@@ -17,56 +17,65 @@ final class Prefilter {
     /** A double quote is present. */
     static final int DOUBLE = 4;
 
+    /** Characters below 64 that matter: " & ' ( - / ; < = > and the digits. */
+    private static final long LOW = 1L << '"' | 1L << '&' | 1L << '\'' | 1L << '(' | 1L << '-' | 1L << '/'
+            | 1L << ';' | 1L << '<' | 1L << '=' | 1L << '>' | 0x03FF000000000000L;
+
+    /** Digits, as a bit set over chars below 64. */
+    private static final long DIGITS = 0x03FF000000000000L;
+
+    /** Lower-case first letters of the prefilter keywords: a d e g h l o p s t u w x. */
+    private static final int FIRST = 1 << 0 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 11 | 1 << 14 | 1 << 15
+            | 1 << 18 | 1 << 19 | 1 << 20 | 1 << 22 | 1 << 23;
+
     private Prefilter() {}
 
     /** Hint bits for {@code s}; 0 when the value cannot carry an injection. */
     static int hints(String s) {
         int n = Math.min(s.length(), SqlLexer.MAX_CHARS);
         int h = 0;
-        boolean letters = false;
         boolean digits = false;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '\'':
-                    h |= SINGLE | ANY;
-                    break;
-                case '"':
-                    h |= DOUBLE | ANY;
-                    break;
-                case '(':
-                case ';':
-                case '=':
-                case '<':
-                case '>':
-                    h |= ANY;
-                    break;
-                case '-':
-                    if (i + 1 < n && s.charAt(i + 1) == '-') {
+            if (c < 64) {
+                if ((LOW >>> c & 1L) == 0) {
+                    continue;
+                }
+                if ((DIGITS >>> c & 1L) != 0) {
+                    digits = true;
+                    continue;
+                }
+                switch (c) {
+                    case '\'':
+                        h |= SINGLE | ANY;
+                        break;
+                    case '"':
+                        h |= DOUBLE | ANY;
+                        break;
+                    case '-':
+                        if (i + 1 < n && s.charAt(i + 1) == '-') {
+                            h |= ANY;
+                        }
+                        break;
+                    case '/':
+                        if (i + 1 < n && s.charAt(i + 1) == '*') {
+                            h |= ANY;
+                        }
+                        break;
+                    case '&':
+                        if (i + 1 < n && s.charAt(i + 1) == '&') {
+                            h |= ANY;
+                        }
+                        break;
+                    default: // ( ; < = >
                         h |= ANY;
-                    }
-                    break;
-                case '|':
-                case '&':
-                    if (i + 1 < n && s.charAt(i + 1) == c) {
-                        h |= ANY;
-                    }
-                    break;
-                case '/':
-                    if (i + 1 < n && s.charAt(i + 1) == '*') {
-                        h |= ANY;
-                    }
-                    break;
-                default:
-                    if (!letters && AsciiText.isLetter(c)) {
-                        letters = true;
-                    } else if (!digits && AsciiText.isDigit(c)) {
-                        digits = true;
-                    }
-                    break;
+                        break;
+                }
+            } else if (c == '|' && i + 1 < n && s.charAt(i + 1) == '|') {
+                h |= ANY;
             }
         }
-        if (h == 0 && letters && hasKeyword(s, n, digits)) {
+        if (h == 0 && hasKeyword(s, n, digits)) {
             h = ANY;
         }
         return h;
@@ -77,7 +86,8 @@ final class Prefilter {
         int i = 0;
         while (i < n) {
             char c = s.charAt(i);
-            if (!AsciiText.isLetter(c)) {
+            int f = (c | 0x20) - 'a';
+            if (f < 0 || f > 25) {
                 i++;
                 continue;
             }
@@ -86,73 +96,36 @@ final class Prefilter {
                 j++;
             }
             int len = j - i;
-            if (digits && len >= 2 && len <= 3 && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))) {
-                // and/or/xor/div between numbers: 1 or 2 between 1 and 3
-                char a = AsciiText.lower(c);
-                char b = AsciiText.lower(s.charAt(i + 1));
-                if (len == 2 && a == 'o' && b == 'r'
-                        || len == 3 && (a == 'a' && b == 'n' || a == 'x' && b == 'o' || a == 'd' && b == 'i')) {
-                    return true;
-                }
-            }
-            if (len >= 4 && len <= 9 && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))) {
-                switch (AsciiText.lower(c)) {
-                    case 'u':
-                        if (len == 5 && AsciiText.regionMatchesLower(s, i, "union")) {
-                            return true;
-                        }
-                        break;
-                    case 's':
-                        if (len == 6 && AsciiText.regionMatchesLower(s, i, "select")) {
-                            return true;
-                        }
-                        break;
-                    case 'o':
-                        if (len == 5 && AsciiText.regionMatchesLower(s, i, "order")) {
-                            return true;
-                        }
-                        break;
-                    case 'g':
-                        if (len == 5 && AsciiText.regionMatchesLower(s, i, "group")) {
-                            return true;
-                        }
-                        break;
-                    case 'w':
-                        if (len == 7 && AsciiText.regionMatchesLower(s, i, "waitfor")) {
-                            return true;
-                        }
-                        break;
-                    case 'e':
-                        if (len == 4 && AsciiText.regionMatchesLower(s, i, "exec")) {
-                            return true;
-                        }
-                        break;
-                    case 't':
-                        if (len == 4 && AsciiText.regionMatchesLower(s, i, "true")) {
-                            return true;
-                        }
-                        break;
-                    case 'l':
-                        if (len == 5 && AsciiText.regionMatchesLower(s, i, "limit")) {
-                            return true;
-                        }
-                        break;
-                    case 'h':
-                        if (len == 6 && AsciiText.regionMatchesLower(s, i, "having")) {
-                            return true;
-                        }
-                        break;
-                    case 'p':
-                        if (len == 9 && AsciiText.regionMatchesLower(s, i, "procedure")) {
-                            return true;
-                        }
-                        break;
-                    default:
-                        break;
-                }
+            if (len >= 2 && len <= 9 && (FIRST >>> f & 1) != 0 && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))
+                    && keyword(s, i, len, (char) ('a' + f), digits)) {
+                return true;
             }
             i = j;
         }
         return false;
+    }
+
+    private static boolean keyword(String s, int i, int len, char first, boolean digits) {
+        switch (len) {
+            case 2:
+                return digits && first == 'o' && AsciiText.regionMatchesLower(s, i, "or");
+            case 3:
+                return digits && (AsciiText.regionMatchesLower(s, i, "and") || AsciiText.regionMatchesLower(s, i, "xor")
+                        || AsciiText.regionMatchesLower(s, i, "div"));
+            case 4:
+                return first == 'e' && AsciiText.regionMatchesLower(s, i, "exec")
+                        || first == 't' && AsciiText.regionMatchesLower(s, i, "true");
+            case 5:
+                return AsciiText.regionMatchesLower(s, i, "union") || AsciiText.regionMatchesLower(s, i, "order")
+                        || AsciiText.regionMatchesLower(s, i, "group") || AsciiText.regionMatchesLower(s, i, "limit");
+            case 6:
+                return AsciiText.regionMatchesLower(s, i, "select") || AsciiText.regionMatchesLower(s, i, "having");
+            case 7:
+                return first == 'w' && AsciiText.regionMatchesLower(s, i, "waitfor");
+            case 9:
+                return first == 'p' && AsciiText.regionMatchesLower(s, i, "procedure");
+            default:
+                return false;
+        }
     }
 }
