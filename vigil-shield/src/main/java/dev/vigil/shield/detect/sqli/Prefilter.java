@@ -121,7 +121,8 @@ final class Prefilter {
             case 6:
                 return AsciiText.regionMatchesLower(s, i, "select") || AsciiText.regionMatchesLower(s, i, "having");
             case 7:
-                return first == 'w' && AsciiText.regionMatchesLower(s, i, "waitfor");
+                return first == 'w' && AsciiText.regionMatchesLower(s, i, "waitfor")
+                        || first == 'd' && AsciiText.regionMatchesLower(s, i, "declare");
             case 9:
                 return first == 'p' && AsciiText.regionMatchesLower(s, i, "procedure");
             default:

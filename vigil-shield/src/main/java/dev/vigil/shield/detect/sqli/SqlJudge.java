@@ -258,6 +258,38 @@ final class SqlJudge {
         return !wantOperator;
     }
 
+    private static boolean statementKeyword(int k) {
+        switch (k) {
+            case SqlWords.SELECT:
+            case SqlWords.INSERT:
+            case SqlWords.UPDATE:
+            case SqlWords.DELETE:
+            case SqlWords.DROP:
+            case SqlWords.CREATE:
+            case SqlWords.ALTER:
+            case SqlWords.TRUNCATE:
+            case SqlWords.EXEC:
+            case SqlWords.DECLARE:
+            case SqlWords.SHUTDOWN:
+            case SqlWords.WAITFOR:
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /** Whether the text before the breaking quote has no white space (an id, a name, a number, or nothing). */
+    private static boolean oneWordPrefix(SqlLexer t) {
+        String s = t.text();
+        int q0 = t.end[0] - 1;
+        for (int i = 0; i < q0; i++) {
+            if (s.charAt(i) <= ' ') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Index after {@code (op operand)*} with closing parens, from {@code i} (just after an operand). */
     private static int continueExpression(SqlLexer t, int i) {
         int n = t.n;
@@ -552,7 +584,8 @@ final class SqlJudge {
                 }
                 return selectList(t, j + 1, false);
             case SqlWords.INSERT:
-                return nt == KW && nk == SqlWords.INTO && j + 2 < n && (t.type[j + 2] == WORD || t.type[j + 2] == FUNC);
+                return nt == KW && nk == SqlWords.INTO && j + 2 < n
+                        && (t.type[j + 2] == WORD || t.type[j + 2] == FUNC || t.type[j + 2] == KW);
             case SqlWords.UPDATE:
                 return nt == WORD && j + 2 < n && t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.SET;
             case SqlWords.DELETE:
@@ -681,6 +714,10 @@ final class SqlJudge {
         if (ty == SEMI) {
             if (quoted && clean && (j + 1 >= n || t.type[j + 1] == COMMENT && commentCut(t, j + 1))) {
                 return COMMENT_CUT;
+            }
+            if (quoted && j == 1 && j + 1 < n && t.type[j + 1] == KW && statementKeyword(t.kw[j + 1])
+                    && oneWordPrefix(t)) {
+                return STACKED; // x';select ... : a quote, a semicolon and a statement keyword
             }
             return NONE;
         }

@@ -146,8 +146,22 @@ final class SqlLexer {
                     i++;
                     break;
                 case '#':
+                    if (at(i + 1) == '>' && n > 0 && (type[n - 1] == STR || type[n - 1] == WORD)) {
+                        int e = at(i + 2) == '>' ? i + 3 : i + 2; // PostgreSQL path operators #> and #>>
+                        add(OP, '#', i, e, 0);
+                        i = e;
+                        break;
+                    }
                     i = lineComment(i, 2);
                     break;
+                case '?':
+                    {
+                        char d = at(i + 1);
+                        int e = d == '|' || d == '&' ? i + 2 : i + 1; // PostgreSQL jsonb ? ?| ?&
+                        add(CMP, '?', i, e, 0);
+                        i = e;
+                        break;
+                    }
                 case '-':
                     if (at(i + 1) == '-') {
                         i = lineComment(i, 1);
@@ -201,6 +215,8 @@ final class SqlLexer {
                         char d = at(i + 1);
                         if (d == '<') {
                             add(OP, '<', i, i + 2, 0);
+                        } else if (d == '@') {
+                            add(CMP, '@', i, i + 2, 0); // PostgreSQL containment <@
                         } else if (d == '=' && at(i + 2) == '>') {
                             add(CMP, '<', i, i + 3, 0);
                         } else {
@@ -371,6 +387,10 @@ final class SqlLexer {
 
     private int variable(int i) {
         int j = i + 1;
+        if (at(j) == '>' || at(j) == '?') {
+            add(CMP, '@', i, j + 1, 0); // PostgreSQL @> and @?
+            return j + 1;
+        }
         int f = 0;
         if (at(j) == '@') {
             j++;

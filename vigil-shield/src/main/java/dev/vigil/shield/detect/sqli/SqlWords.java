@@ -575,6 +575,12 @@ final class SqlWords {
             case "pg_typeof":
             case "array_to_string":
             case "has_table_privilege":
+            case "unistr":
+            case "jsonb_pretty":
+            case "strcmp":
+            case "pow":
+            case "sin":
+            case "cos":
                 return F_SQL;
             default:
                 return F_NONE;
