@@ -721,6 +721,11 @@ final class SqlJudge {
             }
             return NONE;
         }
+        if (quoted && j == 1 && t.end[0] == 1 && ty == KW && (k == SqlWords.CREATE || k == SqlWords.DROP
+                || k == SqlWords.ALTER) && j + 2 < n && t.type[j + 1] == KW
+                && (t.kw[j + 1] == SqlWords.TABLE || t.kw[j + 1] == SqlWords.OBJECT) && t.type[j + 2] == WORD) {
+            return STACKED; // 'create user x ... : the value opens with the quote and a DDL statement
+        }
         if (ty == KW && k == SqlWords.UNION && j + 1 < n && (quoted || p > 0)) {
             int u = t.type[j + 1];
             if (u == COMMENT || u == LPAREN || u == NUM || u == VAR || u == OP && t.kw[j + 1] == '*'
@@ -1032,7 +1037,8 @@ final class SqlJudge {
             return false;
         }
         int a = t.type[i + 3];
-        return a == RPAREN && i + 4 < n && (t.type[i + 4] == OP || t.type[i + 4] == LOGIC || t.type[i + 4] == COMMENT)
+        return a == RPAREN && i + 4 < n && (t.type[i + 4] == OP || t.type[i + 4] == LOGIC || t.type[i + 4] == COMMENT
+                        || t.type[i + 4] == KW && t.kw[i + 4] == SqlWords.SELECT)
                 || a == COMMA || a == KW && t.kw[i + 3] == SqlWords.THEN;
     }
 
