@@ -18,15 +18,24 @@ final class Prefilter {
     static final int DOUBLE = 4;
 
     /** Characters below 64 that matter: " & ' ( - / ; < = > and the digits. */
-    private static final long LOW = 1L << '"' | 1L << '&' | 1L << '\'' | 1L << '(' | 1L << '-' | 1L << '/'
-            | 1L << ';' | 1L << '<' | 1L << '=' | 1L << '>' | 0x03FF000000000000L;
+    private static final long LOW = 1L << '"'
+            | 1L << '&'
+            | 1L << '\''
+            | 1L << '('
+            | 1L << '-'
+            | 1L << '/'
+            | 1L << ';'
+            | 1L << '<'
+            | 1L << '='
+            | 1L << '>'
+            | 0x03FF000000000000L;
 
     /** Digits, as a bit set over chars below 64. */
     private static final long DIGITS = 0x03FF000000000000L;
 
     /** Lower-case first letters of the prefilter keywords: a d e g h l o p s t u w x. */
-    private static final int FIRST = 1 << 0 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 11 | 1 << 14 | 1 << 15
-            | 1 << 18 | 1 << 19 | 1 << 20 | 1 << 22 | 1 << 23;
+    private static final int FIRST = 1 << 0 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 11 | 1 << 14 | 1 << 15 | 1 << 18
+            | 1 << 19 | 1 << 20 | 1 << 22 | 1 << 23;
 
     private Prefilter() {}
 
@@ -96,7 +105,10 @@ final class Prefilter {
                 j++;
             }
             int len = j - i;
-            if (len >= 2 && len <= 9 && (FIRST >>> f & 1) != 0 && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))
+            if (len >= 2
+                    && len <= 9
+                    && (FIRST >>> f & 1) != 0
+                    && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))
                     && keyword(s, i, len, (char) ('a' + f), digits)) {
                 return true;
             }
@@ -110,14 +122,18 @@ final class Prefilter {
             case 2:
                 return digits && first == 'o' && AsciiText.regionMatchesLower(s, i, "or");
             case 3:
-                return digits && (AsciiText.regionMatchesLower(s, i, "and") || AsciiText.regionMatchesLower(s, i, "xor")
-                        || AsciiText.regionMatchesLower(s, i, "div"));
+                return digits
+                        && (AsciiText.regionMatchesLower(s, i, "and")
+                                || AsciiText.regionMatchesLower(s, i, "xor")
+                                || AsciiText.regionMatchesLower(s, i, "div"));
             case 4:
                 return first == 'e' && AsciiText.regionMatchesLower(s, i, "exec")
                         || first == 't' && AsciiText.regionMatchesLower(s, i, "true");
             case 5:
-                return AsciiText.regionMatchesLower(s, i, "union") || AsciiText.regionMatchesLower(s, i, "order")
-                        || AsciiText.regionMatchesLower(s, i, "group") || AsciiText.regionMatchesLower(s, i, "limit");
+                return AsciiText.regionMatchesLower(s, i, "union")
+                        || AsciiText.regionMatchesLower(s, i, "order")
+                        || AsciiText.regionMatchesLower(s, i, "group")
+                        || AsciiText.regionMatchesLower(s, i, "limit");
             case 6:
                 return AsciiText.regionMatchesLower(s, i, "select") || AsciiText.regionMatchesLower(s, i, "having");
             case 7:

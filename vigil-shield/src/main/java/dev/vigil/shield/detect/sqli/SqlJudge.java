@@ -1,7 +1,5 @@
 package dev.vigil.shield.detect.sqli;
 
-import dev.vigil.shield.detect.AsciiText;
-
 import static dev.vigil.shield.detect.sqli.SqlLexer.CMP;
 import static dev.vigil.shield.detect.sqli.SqlLexer.COMMA;
 import static dev.vigil.shield.detect.sqli.SqlLexer.COMMENT;
@@ -17,6 +15,8 @@ import static dev.vigil.shield.detect.sqli.SqlLexer.SEMI;
 import static dev.vigil.shield.detect.sqli.SqlLexer.STR;
 import static dev.vigil.shield.detect.sqli.SqlLexer.VAR;
 import static dev.vigil.shield.detect.sqli.SqlLexer.WORD;
+
+import dev.vigil.shield.detect.AsciiText;
 
 /**
  * Judges the shape of a folded token stream. A finding needs SQL structure, not just SQL words: a keyword sequence
@@ -65,7 +65,8 @@ final class SqlJudge {
                         found = UNION;
                     }
                 } else if (k == SqlWords.WAITFOR) {
-                    if (i + 1 < n && (t.type[i + 1] == STR || t.type[i + 1] == VAR || t.type[i + 1] == NUM)
+                    if (i + 1 < n
+                            && (t.type[i + 1] == STR || t.type[i + 1] == VAR || t.type[i + 1] == NUM)
                             && t.end[i] - t.start[i] > 7) {
                         found = TIME;
                     }
@@ -79,45 +80,64 @@ final class SqlJudge {
                     found = TAUTOLOGY;
                 } else if (k == SqlWords.SELECT && i > 0 && t.type[i - 1] == LPAREN && selectList(t, i + 1, false)) {
                     found = SUBQUERY;
-                } else if (k == SqlWords.COPY && (i == 0 || t.type[i - 1] == SEMI) && i + 3 < n
-                        && t.type[i + 1] == WORD && t.type[i + 2] == KW
+                } else if (k == SqlWords.COPY
+                        && (i == 0 || t.type[i - 1] == SEMI)
+                        && i + 3 < n
+                        && t.type[i + 1] == WORD
+                        && t.type[i + 2] == KW
                         && (t.kw[i + 2] == SqlWords.FROM || t.kw[i + 2] == SqlWords.TO)
                         && (t.type[i + 3] == STR || t.type[i + 3] == KW && t.kw[i + 3] == SqlWords.PROGRAM)) {
                     found = SYSTEM;
-                } else if (k == SqlWords.PROGRAM && i > 0 && t.type[i - 1] == KW
-                        && i + 1 < n && t.type[i + 1] == STR) {
+                } else if (k == SqlWords.PROGRAM && i > 0 && t.type[i - 1] == KW && i + 1 < n && t.type[i + 1] == STR) {
                     found = SYSTEM;
                 }
             } else if (ty == FUNC) {
-                if (k >= SqlWords.F_TIME && k <= SqlWords.F_SYSTEM && expressionPosition(t, i, quoted)
+                if (k >= SqlWords.F_TIME
+                        && k <= SqlWords.F_SYSTEM
+                        && expressionPosition(t, i, quoted)
                         && arguments(t, i, k)) {
                     found = k == SqlWords.F_TIME ? TIME : k == SqlWords.F_ERROR ? ERROR : SYSTEM;
                 } else if (i > 0 && expressionPosition(t, i, quoted) && t.type[i - 1] != KW && nestedCall(t, i)) {
                     found = SUBQUERY;
                 }
-            } else if (ty == VAR && (t.flags[i] & SqlLexer.F_SYSVAR) != 0 && i > 0 && t.type[i - 1] != SEMI
-                    && expressionPosition(t, i, quoted) && t.end[i] - t.start[i] > 4) {
+            } else if (ty == VAR
+                    && (t.flags[i] & SqlLexer.F_SYSVAR) != 0
+                    && i > 0
+                    && t.type[i - 1] != SEMI
+                    && expressionPosition(t, i, quoted)
+                    && t.end[i] - t.start[i] > 4) {
                 found = SUBQUERY;
             } else if (ty == SEMI) {
                 found = statement(t, i + 1, false, true) ? STACKED : NONE;
-            } else if (ty == LPAREN && constantComparison(t, i + 1)
+            } else if (ty == LPAREN
+                    && constantComparison(t, i + 1)
                     && (i == 0 || t.type[i - 1] != WORD && t.type[i - 1] != OTHER)) {
                 found = TAUTOLOGY; // (4711=4711), iif(3=3,1,1/0): a condition with a fixed answer
-
             }
             if (found != NONE && stronger(found, best)) {
                 best = found;
                 bestAt = i;
             }
         }
-        if (n > 3 && !quoted && (t.type[0] == KW && t.kw[0] == SqlWords.CASE
-                        || t.type[0] == LPAREN && t.type[1] == KW && t.kw[1] == SqlWords.CASE) && caseExpression(t)
+        if (n > 3
+                && !quoted
+                && (t.type[0] == KW && t.kw[0] == SqlWords.CASE
+                        || t.type[0] == LPAREN && t.type[1] == KW && t.kw[1] == SqlWords.CASE)
+                && caseExpression(t)
                 && stronger(SUBQUERY, best)) {
             best = SUBQUERY;
             bestAt = 0;
         }
-        if (!quoted && n >= 3 && n <= 4 && t.type[0] == NUM && t.type[1] == CMP && t.type[2] == NUM
-                && t.kw[0] != SqlWords.CONST && t.kw[1] != '<' && t.kw[1] != '>' && (n == 3 || t.type[3] == COMMENT)
+        if (!quoted
+                && n >= 3
+                && n <= 4
+                && t.type[0] == NUM
+                && t.type[1] == CMP
+                && t.type[2] == NUM
+                && t.kw[0] != SqlWords.CONST
+                && t.kw[1] != '<'
+                && t.kw[1] != '>'
+                && (n == 3 || t.type[3] == COMMENT)
                 && stronger(TAUTOLOGY, best)) {
             best = TAUTOLOGY; // 1=1, 42 like 42, 1 is not 2: a bare condition between two numbers
             bestAt = 0;
@@ -146,7 +166,10 @@ final class SqlJudge {
             }
         }
         int j = skip(t, p, RPAREN);
-        if (j + 3 < n && t.type[j] == CMP && t.type[j + 1] == WORD && t.type[j + 2] == WORD
+        if (j + 3 < n
+                && t.type[j] == CMP
+                && t.type[j + 1] == WORD
+                && t.type[j + 2] == WORD
                 && AsciiText.regionMatchesLower(t.text(), t.start[j + 2], "mode")) {
             j = skip(t, j + 3, RPAREN); // the end of a full-text search: ... IN BOOLEAN MODE)
         }
@@ -191,7 +214,8 @@ final class SqlJudge {
      */
     private static boolean leadingIsCode(SqlLexer t, int p) {
         if (p == 1 && (t.type[0] == NUM || t.type[0] == VAR)) {
-            if (t.type[0] == VAR ? (t.flags[0] & SqlLexer.F_SYSVAR) == 0
+            if (t.type[0] == VAR
+                    ? (t.flags[0] & SqlLexer.F_SYSVAR) == 0
                     : (t.flags[0] & SqlLexer.F_HEX) != 0 || t.kw[0] == SqlWords.CONST || t.kw[p] == 2) {
                 return false; // 1# and TRUE#x read as prose
             }
@@ -210,7 +234,9 @@ final class SqlJudge {
         boolean structure = false;
         for (int i = 0; i < p; i++) {
             int ty = t.type[i];
-            if (ty == OTHER || ty == KW && t.kw[i] != SqlWords.SELECT || ty == WORD && i + 1 < p && t.type[i + 1] == WORD
+            if (ty == OTHER
+                    || ty == KW && t.kw[i] != SqlWords.SELECT
+                    || ty == WORD && i + 1 < p && t.type[i + 1] == WORD
                     || ty == STR && (t.flags[i] & SqlLexer.F_OPEN) != 0) {
                 return false;
             }
@@ -229,7 +255,10 @@ final class SqlJudge {
     private static boolean expressionToQuote(SqlLexer t, int i) {
         int n = t.n;
         int last = n - 1;
-        if (last <= i || t.type[last] != STR || (t.flags[last] & SqlLexer.F_OPEN) == 0 || n - i > 12
+        if (last <= i
+                || t.type[last] != STR
+                || (t.flags[last] & SqlLexer.F_OPEN) == 0
+                || n - i > 12
                 || t.end[last] - t.start[last] > 4) {
             return false;
         }
@@ -239,7 +268,9 @@ final class SqlJudge {
         boolean wantOperator = true;
         for (int k = i; k < last; k++) {
             int ty = t.type[k];
-            boolean operator = ty == OP && t.kw[k] != '*' || ty == CMP || ty == LOGIC && t.kw[k] != SqlWords.NOT
+            boolean operator = ty == OP && t.kw[k] != '*'
+                    || ty == CMP
+                    || ty == LOGIC && t.kw[k] != SqlWords.NOT
                     || ty == OP && k > i;
             boolean operand = ty == NUM || ty == STR || ty == VAR;
             if (wantOperator && operator) {
@@ -295,8 +326,7 @@ final class SqlJudge {
         int n = t.n;
         int guard = 0;
         i = skip(t, i, RPAREN);
-        while (i < n && (t.type[i] == OP && (t.flags[i] & SqlLexer.F_PIPES) == 0 || t.type[i] == CMP)
-                && guard++ < 16) {
+        while (i < n && (t.type[i] == OP && (t.flags[i] & SqlLexer.F_PIPES) == 0 || t.type[i] == CMP) && guard++ < 16) {
             int b = operand(t, i + 1);
             if (b < 0) {
                 return i;
@@ -324,9 +354,11 @@ final class SqlJudge {
         if (a == VAR && (t.flags[i + 2] & SqlLexer.F_SYSVAR) != 0) {
             return true;
         }
-        return a == FUNC && t.kw[i + 2] != SqlWords.F_NONE && i + 4 < n
-                && (t.type[i + 4] == RPAREN || t.type[i + 4] != RPAREN && t.kw[i + 2] != SqlWords.F_INFO
-                        && t.type[i + 4] != OTHER);
+        return a == FUNC
+                && t.kw[i + 2] != SqlWords.F_NONE
+                && i + 4 < n
+                && (t.type[i + 4] == RPAREN
+                        || t.type[i + 4] != RPAREN && t.kw[i + 2] != SqlWords.F_INFO && t.type[i + 4] != OTHER);
     }
 
     private static int skip(SqlLexer t, int i, int ty) {
@@ -342,7 +374,12 @@ final class SqlJudge {
             return true;
         }
         int p = t.type[i - 1];
-        return p == LOGIC || p == CMP || p == OP || p == LPAREN || p == COMMA || p == SEMI
+        return p == LOGIC
+                || p == CMP
+                || p == OP
+                || p == LPAREN
+                || p == COMMA
+                || p == SEMI
                 || p == KW && expressionKeyword(t.kw[i - 1]);
     }
 
@@ -421,14 +458,15 @@ final class SqlJudge {
             case OP:
                 return t.kw[j] == '*';
             case KW:
-                if (t.kw[j] == SqlWords.CASE || t.kw[j] == SqlWords.SELECT
+                if (t.kw[j] == SqlWords.CASE
+                        || t.kw[j] == SqlWords.SELECT
                         || allowEnd && t.kw[j] == SqlWords.FROM && j + 1 < n && t.type[j + 1] == WORD) {
                     return true;
                 }
                 if (clauseKeyword(t.kw[j])) {
                     return false;
                 }
-                // fall through: a non-clause keyword used as a column name (user, level, data, ...)
+            // fall through: a non-clause keyword used as a column name (user, level, data, ...)
             case WORD:
                 if (j + 1 >= n) {
                     return allowEnd;
@@ -450,8 +488,10 @@ final class SqlJudge {
                         return true;
                     }
                 }
-                if (allowEnd && (nt == WORD || nt == STR) && j + 2 < n && (t.type[j + 2] == COMMA
-                        || t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.FROM)) {
+                if (allowEnd
+                        && (nt == WORD || nt == STR)
+                        && j + 2 < n
+                        && (t.type[j + 2] == COMMA || t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.FROM)) {
                     return true; // a column with an alias: name x from / name "x",
                 }
                 return nt == COMMA
@@ -538,8 +578,11 @@ final class SqlJudge {
         if (ty == FUNC && afterBreak) {
             return STACKED;
         }
-        if (ty == WORD && j + 1 < n && (t.type[j + 1] == VAR || t.type[j + 1] == STR && j + 2 >= n
-                || t.type[j + 1] == STR && (t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT))) {
+        if (ty == WORD
+                && j + 1 < n
+                && (t.type[j + 1] == VAR
+                        || t.type[j + 1] == STR && j + 2 >= n
+                        || t.type[j + 1] == STR && (t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT))) {
             return STACKED; // exec proc @arg / exec proc 'arg'
         }
         return NONE;
@@ -577,14 +620,22 @@ final class SqlJudge {
             case SqlWords.SELECT:
                 if (wholeValue) {
                     return selectList(t, j + 1, false) && fromClause(t, j + 2)
-                            || j + 1 < n && (nt == FUNC && t.kw[j + 1] != SqlWords.F_NONE
-                                    || nt == VAR || nt == KW && nk == SqlWords.CASE
-                                    || nt == NUM && nk == SqlWords.CONST && t.end[j + 1] - t.start[j + 1] > 6
-                                            && (j + 2 >= n || t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT));
+                            || j + 1 < n
+                                    && (nt == FUNC && t.kw[j + 1] != SqlWords.F_NONE
+                                            || nt == VAR
+                                            || nt == KW && nk == SqlWords.CASE
+                                            || nt == NUM
+                                                    && nk == SqlWords.CONST
+                                                    && t.end[j + 1] - t.start[j + 1] > 6
+                                                    && (j + 2 >= n
+                                                            || t.type[j + 2] == SEMI
+                                                            || t.type[j + 2] == COMMENT));
                 }
                 return selectList(t, j + 1, false);
             case SqlWords.INSERT:
-                return nt == KW && nk == SqlWords.INTO && j + 2 < n
+                return nt == KW
+                        && nk == SqlWords.INTO
+                        && j + 2 < n
                         && (t.type[j + 2] == WORD || t.type[j + 2] == FUNC || t.type[j + 2] == KW);
             case SqlWords.UPDATE:
                 return nt == WORD && j + 2 < n && t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.SET;
@@ -608,11 +659,16 @@ final class SqlJudge {
                     }
                     // drop table x; / drop table x-- / drop table if exists: not "drop table was broken"
                     int b = j + 3;
-                    return b >= n || t.type[b] == SEMI || t.type[b] == COMMENT || t.type[b] == COMMA
-                            || t.type[b] == KW && !wholeValue || a == KW && t.kw[j + 2] == SqlWords.IF;
+                    return b >= n
+                            || t.type[b] == SEMI
+                            || t.type[b] == COMMENT
+                            || t.type[b] == COMMA
+                            || t.type[b] == KW && !wholeValue
+                            || a == KW && t.kw[j + 2] == SqlWords.IF;
                 }
-                return k == SqlWords.TRUNCATE && nt == WORD && (j + 2 >= n || t.type[j + 2] == SEMI
-                        || t.type[j + 2] == COMMENT);
+                return k == SqlWords.TRUNCATE
+                        && nt == WORD
+                        && (j + 2 >= n || t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT);
             case SqlWords.DECLARE:
                 return nt == VAR;
             case SqlWords.SET:
@@ -624,7 +680,9 @@ final class SqlJudge {
             case SqlWords.EXEC:
                 return exec(t, j + 1, !wholeValue) != NONE;
             case SqlWords.GRANT:
-                return afterSemicolon && (nt == WORD || nt == KW) && j + 2 < n
+                return afterSemicolon
+                        && (nt == WORD || nt == KW)
+                        && j + 2 < n
                         && (t.type[j + 2] == WORD || t.type[j + 2] == KW);
             case SqlWords.IF:
                 return afterSemicolon && (nt == LPAREN || nt == LOGIC || nt == FUNC || nt == NUM);
@@ -637,7 +695,8 @@ final class SqlJudge {
             case SqlWords.USE:
             case SqlWords.SHOW:
                 // use master; show tables--
-                return afterSemicolon && (nt == WORD || nt == KW && nk == SqlWords.TABLE)
+                return afterSemicolon
+                        && (nt == WORD || nt == KW && nk == SqlWords.TABLE)
                         && (j + 2 >= n || t.type[j + 2] == SEMI || t.type[j + 2] == COMMENT);
             case SqlWords.PRINT:
                 return afterSemicolon && (nt == STR || nt == VAR);
@@ -689,7 +748,10 @@ final class SqlJudge {
                     int b = operand(t, a + 1);
                     return b > 0 && b < n && t.type[b] == CMP;
                 }
-                return ty == COMMENT || ty == SEMI || ty == COMMA || ty == RPAREN
+                return ty == COMMENT
+                        || ty == SEMI
+                        || ty == COMMA
+                        || ty == RPAREN
                         || ty == KW && (clauseKeyword(k) || k == SqlWords.LIMIT);
             }
         }
@@ -715,20 +777,34 @@ final class SqlJudge {
             if (quoted && clean && (j + 1 >= n || t.type[j + 1] == COMMENT && commentCut(t, j + 1))) {
                 return COMMENT_CUT;
             }
-            if (quoted && j == 1 && j + 1 < n && t.type[j + 1] == KW && statementKeyword(t.kw[j + 1])
+            if (quoted
+                    && j == 1
+                    && j + 1 < n
+                    && t.type[j + 1] == KW
+                    && statementKeyword(t.kw[j + 1])
                     && oneWordPrefix(t)) {
                 return STACKED; // x';select ... : a quote, a semicolon and a statement keyword
             }
             return NONE;
         }
-        if (quoted && j == 1 && t.end[0] == 1 && ty == KW && (k == SqlWords.CREATE || k == SqlWords.DROP
-                || k == SqlWords.ALTER) && j + 2 < n && t.type[j + 1] == KW
-                && (t.kw[j + 1] == SqlWords.TABLE || t.kw[j + 1] == SqlWords.OBJECT) && t.type[j + 2] == WORD) {
+        if (quoted
+                && j == 1
+                && t.end[0] == 1
+                && ty == KW
+                && (k == SqlWords.CREATE || k == SqlWords.DROP || k == SqlWords.ALTER)
+                && j + 2 < n
+                && t.type[j + 1] == KW
+                && (t.kw[j + 1] == SqlWords.TABLE || t.kw[j + 1] == SqlWords.OBJECT)
+                && t.type[j + 2] == WORD) {
             return STACKED; // 'create user x ... : the value opens with the quote and a DDL statement
         }
         if (ty == KW && k == SqlWords.UNION && j + 1 < n && (quoted || p > 0)) {
             int u = t.type[j + 1];
-            if (u == COMMENT || u == LPAREN || u == NUM || u == VAR || u == OP && t.kw[j + 1] == '*'
+            if (u == COMMENT
+                    || u == LPAREN
+                    || u == NUM
+                    || u == VAR
+                    || u == OP && t.kw[j + 1] == '*'
                     || u == KW && t.kw[j + 1] == SqlWords.SELECT && selectList(t, j + 2, true)) {
                 return UNION;
             }
@@ -736,8 +812,9 @@ final class SqlJudge {
         if (quoted && clean && j == 1 && expressionToQuote(t, 1)) {
             return TAUTOLOGY; // ' = '  a' div 'b  : an expression that ends in the query's own closing quote
         }
-        if ((quoted || p > 0) && statement(t, j, !quoted) && (quoted || t.type[j] != KW || t.kw[j] != SqlWords.SELECT
-                || selectList(t, j + 1, false))) {
+        if ((quoted || p > 0)
+                && statement(t, j, !quoted)
+                && (quoted || t.type[j] != KW || t.kw[j] != SqlWords.SELECT || selectList(t, j + 1, false))) {
             return STACKED;
         }
         if (ty == LOGIC && k != SqlWords.NOT || ty == OP && (t.flags[j] & SqlLexer.F_PIPES) != 0) {
@@ -764,12 +841,18 @@ final class SqlJudge {
                         if (t.type[j + 1] == FUNC) {
                             a = closeParen(t, j + 2);
                         }
-                        if (a >= n || t.type[a] == COMMENT || t.type[a] == COMMA || t.type[a] == SEMI
-                                || t.type[a] == KW || t.type[a] == RPAREN) {
+                        if (a >= n
+                                || t.type[a] == COMMENT
+                                || t.type[a] == COMMA
+                                || t.type[a] == SEMI
+                                || t.type[a] == KW
+                                || t.type[a] == RPAREN) {
                             return clean ? CLAUSE : NONE;
                         }
                     }
-                    if ((quoted || p > 0) && (t.type[j + 1] == WORD || t.type[j + 1] == KW) && j + 2 < n
+                    if ((quoted || p > 0)
+                            && (t.type[j + 1] == WORD || t.type[j + 1] == KW)
+                            && j + 2 < n
                             && (t.type[j + 2] == COMMENT || t.type[j + 2] == KW && t.kw[j + 2] == SqlWords.HAVING)) {
                         return clean ? CLAUSE : NONE;
                     }
@@ -777,13 +860,19 @@ final class SqlJudge {
                 case SqlWords.PROCEDURE:
                     return t.end[j] - t.start[j] > 10 ? CLAUSE : NONE;
                 case SqlWords.COLLATE:
-                    if (j + 1 < n && (t.type[j + 1] == WORD || t.type[j + 1] == STR)
-                            && (j + 2 >= n || t.type[j + 2] == COMMENT) && clean && (quoted || p > 0)) {
+                    if (j + 1 < n
+                            && (t.type[j + 1] == WORD || t.type[j + 1] == STR)
+                            && (j + 2 >= n || t.type[j + 2] == COMMENT)
+                            && clean
+                            && (quoted || p > 0)) {
                         return CLAUSE;
                     }
                     return NONE;
                 case SqlWords.FROM:
-                    if (p > 0 && j + 3 < n && t.type[j + 1] == WORD && t.type[j + 2] == KW
+                    if (p > 0
+                            && j + 3 < n
+                            && t.type[j + 1] == WORD
+                            && t.type[j + 2] == KW
                             && t.kw[j + 2] == SqlWords.WHERE) {
                         int a = operand(t, j + 3);
                         if (a > 0 && a < n && t.type[a] == CMP) {
@@ -868,8 +957,12 @@ final class SqlJudge {
             case LPAREN:
                 return closeParen(t, i);
             case KW:
-                if (!clauseKeyword(t.kw[i]) && t.kw[i] != SqlWords.CASE && t.kw[i] != SqlWords.SELECT
-                        && t.kw[i] != SqlWords.UNION && i + 1 < n && (t.type[i + 1] == CMP || t.type[i + 1] == OP)) {
+                if (!clauseKeyword(t.kw[i])
+                        && t.kw[i] != SqlWords.CASE
+                        && t.kw[i] != SqlWords.SELECT
+                        && t.kw[i] != SqlWords.UNION
+                        && i + 1 < n
+                        && (t.type[i + 1] == CMP || t.type[i + 1] == OP)) {
                     return i + 1; // a keyword used as a column name: user like '%'
                 }
                 if (t.kw[i] == SqlWords.CASE) {
@@ -938,12 +1031,16 @@ final class SqlJudge {
             if (b >= n) {
                 // ' or 1 / or true: the value ends; in a quoted context the query's closing quote must be absorbed
                 // or '1 : the query's closing quote completes a string that is true as a number
-                boolean open = ty == STR && (t.flags[j] & SqlLexer.F_OPEN) != 0 && !hasSpace(t, j)
-                        && t.start[j] + 1 < t.end[j] && t.text().charAt(t.start[j] + 1) >= '1'
+                boolean open = ty == STR
+                        && (t.flags[j] & SqlLexer.F_OPEN) != 0
+                        && !hasSpace(t, j)
+                        && t.start[j] + 1 < t.end[j]
+                        && t.text().charAt(t.start[j] + 1) >= '1'
                         && t.text().charAt(t.start[j] + 1) <= '9';
                 // a truthy constant: or 1, or true (not "1 or 2", not "1950 or 1960")
-                boolean small = ty == NUM && (t.kw[j] == SqlWords.CONST && AsciiText.regionMatchesLower(t.text(),
-                        t.start[j], "true") || t.end[j] - t.start[j] == 1 && t.text().charAt(t.start[j]) == '1');
+                boolean small = ty == NUM
+                        && (t.kw[j] == SqlWords.CONST && AsciiText.regionMatchesLower(t.text(), t.start[j], "true")
+                                || t.end[j] - t.start[j] == 1 && t.text().charAt(t.start[j]) == '1');
                 return (quoted ? open || ty == NUM : small) && b > i ? TAUTOLOGY : NONE;
             }
             int bt = t.type[b];
@@ -980,8 +1077,7 @@ final class SqlJudge {
             return NONE;
         }
         int b = operand(t, a + 1);
-        if (b < 0 && a + 1 < n && t.type[a + 1] == KW
-                && (t.kw[a + 1] == SqlWords.ANY || t.kw[a + 1] == SqlWords.ALL)) {
+        if (b < 0 && a + 1 < n && t.type[a + 1] == KW && (t.kw[a + 1] == SqlWords.ANY || t.kw[a + 1] == SqlWords.ALL)) {
             b = operand(t, a + 2);
         }
         if (b < 0) {
@@ -991,8 +1087,10 @@ final class SqlJudge {
         if (words && !quoted && p > 0 && !sameText(t, j, a + 1)) {
             return NONE; // tea or size=large reads as prose; x or a=a does not
         }
-        if (!quoted && (p > 0 && t.type[0] != NUM && t.type[0] != LPAREN || p < 0)
-                && (t.type[j] == WORD || t.type[a + 1] == WORD) && !sameText(t, j, a + 1)) {
+        if (!quoted
+                && (p > 0 && t.type[0] != NUM && t.type[0] != LPAREN || p < 0)
+                && (t.type[j] == WORD || t.type[a + 1] == WORD)
+                && !sameText(t, j, a + 1)) {
             return NONE; // price >= 10 and price <= 20: a name compared after a name or string is a filter, not a break
         }
         guard = 0;
@@ -1032,14 +1130,23 @@ final class SqlJudge {
     /** {@code 12=12} or {@code 3<>4} at {@code i}, closed by ')' , ',' or THEN: a comparison of two numbers. */
     private static boolean constantComparison(SqlLexer t, int i) {
         int n = t.n;
-        if (i + 3 >= n || t.type[i] != NUM || t.type[i + 1] != CMP || t.type[i + 2] != NUM
-                || t.kw[i] == SqlWords.CONST || t.kw[i + 2] == SqlWords.CONST) {
+        if (i + 3 >= n
+                || t.type[i] != NUM
+                || t.type[i + 1] != CMP
+                || t.type[i + 2] != NUM
+                || t.kw[i] == SqlWords.CONST
+                || t.kw[i + 2] == SqlWords.CONST) {
             return false;
         }
         int a = t.type[i + 3];
-        return a == RPAREN && i + 4 < n && (t.type[i + 4] == OP || t.type[i + 4] == LOGIC || t.type[i + 4] == COMMENT
-                        || t.type[i + 4] == KW && t.kw[i + 4] == SqlWords.SELECT)
-                || a == COMMA || a == KW && t.kw[i + 3] == SqlWords.THEN;
+        return a == RPAREN
+                        && i + 4 < n
+                        && (t.type[i + 4] == OP
+                                || t.type[i + 4] == LOGIC
+                                || t.type[i + 4] == COMMENT
+                                || t.type[i + 4] == KW && t.kw[i + 4] == SqlWords.SELECT)
+                || a == COMMA
+                || a == KW && t.kw[i + 3] == SqlWords.THEN;
     }
 
     /** Whether tokens [from, to) hold only literals, operators and parentheses (no names, no prose). */

@@ -61,6 +61,7 @@ final class SqlLexer {
     final int[] type = new int[MAX_TOKENS];
     /** Keyword id for KW/LOGIC/CMP words, the quote char for STR, the function class for FUNC. */
     final int[] kw = new int[MAX_TOKENS];
+
     final int[] flags = new int[MAX_TOKENS];
     final int[] start = new int[MAX_TOKENS];
     final int[] end = new int[MAX_TOKENS];
@@ -118,14 +119,13 @@ final class SqlLexer {
                 case '"':
                     i = string(i, c, quote);
                     break;
-                case '`':
-                    {
-                        int close = s.indexOf('`', i + 1);
-                        int e = close < 0 || close >= limit ? limit : close + 1;
-                        add(WORD, 0, i, e, 0);
-                        i = e;
-                        break;
-                    }
+                case '`': {
+                    int close = s.indexOf('`', i + 1);
+                    int e = close < 0 || close >= limit ? limit : close + 1;
+                    add(WORD, 0, i, e, 0);
+                    i = e;
+                    break;
+                }
                 case '[':
                     i = bracket(i);
                     break;
@@ -154,14 +154,13 @@ final class SqlLexer {
                     }
                     i = lineComment(i, 2);
                     break;
-                case '?':
-                    {
-                        char d = at(i + 1);
-                        int e = d == '|' || d == '&' ? i + 2 : i + 1; // PostgreSQL jsonb ? ?| ?&
-                        add(CMP, '?', i, e, 0);
-                        i = e;
-                        break;
-                    }
+                case '?': {
+                    char d = at(i + 1);
+                    int e = d == '|' || d == '&' ? i + 2 : i + 1; // PostgreSQL jsonb ? ?| ?&
+                    add(CMP, '?', i, e, 0);
+                    i = e;
+                    break;
+                }
                 case '-':
                     if (at(i + 1) == '-') {
                         i = lineComment(i, 1);
@@ -210,43 +209,40 @@ final class SqlLexer {
                     add(CMP, '=', i, at(i + 1) == '=' ? i + 2 : i + 1, 0);
                     i = end[n - 1];
                     break;
-                case '<':
-                    {
-                        char d = at(i + 1);
-                        if (d == '<') {
-                            add(OP, '<', i, i + 2, 0);
-                        } else if (d == '@') {
-                            add(CMP, '@', i, i + 2, 0); // PostgreSQL containment <@
-                        } else if (d == '=' && at(i + 2) == '>') {
-                            add(CMP, '<', i, i + 3, 0);
-                        } else {
-                            add(CMP, '<', i, d == '=' || d == '>' ? i + 2 : i + 1, 0);
-                        }
-                        i = end[n - 1];
-                        break;
+                case '<': {
+                    char d = at(i + 1);
+                    if (d == '<') {
+                        add(OP, '<', i, i + 2, 0);
+                    } else if (d == '@') {
+                        add(CMP, '@', i, i + 2, 0); // PostgreSQL containment <@
+                    } else if (d == '=' && at(i + 2) == '>') {
+                        add(CMP, '<', i, i + 3, 0);
+                    } else {
+                        add(CMP, '<', i, d == '=' || d == '>' ? i + 2 : i + 1, 0);
                     }
-                case '>':
-                    {
-                        char d = at(i + 1);
-                        if (d == '>') {
-                            add(OP, '>', i, i + 2, 0);
-                        } else {
-                            add(CMP, '>', i, d == '=' ? i + 2 : i + 1, 0);
-                        }
-                        i = end[n - 1];
-                        break;
+                    i = end[n - 1];
+                    break;
+                }
+                case '>': {
+                    char d = at(i + 1);
+                    if (d == '>') {
+                        add(OP, '>', i, i + 2, 0);
+                    } else {
+                        add(CMP, '>', i, d == '=' ? i + 2 : i + 1, 0);
                     }
-                case '!':
-                    {
-                        char d = at(i + 1);
-                        if (d == '=' || d == '<' || d == '>') {
-                            add(CMP, '!', i, i + 2, 0);
-                        } else {
-                            add(OP, '!', i, i + 1, 0);
-                        }
-                        i = end[n - 1];
-                        break;
+                    i = end[n - 1];
+                    break;
+                }
+                case '!': {
+                    char d = at(i + 1);
+                    if (d == '=' || d == '<' || d == '>') {
+                        add(CMP, '!', i, i + 2, 0);
+                    } else {
+                        add(OP, '!', i, i + 1, 0);
                     }
+                    i = end[n - 1];
+                    break;
+                }
                 case '|':
                     if (at(i + 1) == '|') {
                         add(OP, '|', i, i + 2, F_PIPES);
@@ -628,8 +624,11 @@ final class SqlLexer {
             // unary operators join their operand
             if (t == OP && (k == '-' || k == '+' || k == '~' || k == '!')) {
                 boolean prevOperand = out > 0 && (isValueType(type[out - 1]) || type[out - 1] == RPAREN);
-                if (!prevOperand && i + 1 < n && (isValueType(type[i + 1]) || type[i + 1] == LPAREN
-                        || type[i + 1] == OP && kw[i + 1] != '*' && kw[i + 1] != '/')) {
+                if (!prevOperand
+                        && i + 1 < n
+                        && (isValueType(type[i + 1])
+                                || type[i + 1] == LPAREN
+                                || type[i + 1] == OP && kw[i + 1] != '*' && kw[i + 1] != '/')) {
                     if (i + 1 < n) {
                         flags[i + 1] |= F_UNARY;
                     }
@@ -674,8 +673,9 @@ final class SqlLexer {
                 }
             }
             // a name followed by '(' is a function call
-            if (i + 1 < n && type[i + 1] == LPAREN && (t == WORD || t == KW || t == NUM && k == SqlWords.CONST
-                    || t == CMP && k == SqlWords.CMPWORD)) {
+            if (i + 1 < n
+                    && type[i + 1] == LPAREN
+                    && (t == WORD || t == KW || t == NUM && k == SqlWords.CONST || t == CMP && k == SqlWords.CMPWORD)) {
                 int f = fn[i];
                 if (t == WORD || f != SqlWords.F_NONE) {
                     t = FUNC;

@@ -60,6 +60,7 @@ final class SqlWords {
     static final int CMPWORD = 5;
     /** A constant usable as a value: null, true, false, current_user, ... */
     static final int CONST = 6;
+
     static final int UNION = 7;
     static final int SELECT = 8;
     static final int FROM = 9;
@@ -129,6 +130,7 @@ final class SqlWords {
     static final int RETURNING = 73;
     /** A word that works as a unary operator (MySQL BINARY). */
     static final int UNARY = 74;
+
     static final int TO = 75;
 
     /** The keyword id of a lower-case word, or {@link #NONE}. */

@@ -104,7 +104,8 @@ public final class SqliDetector implements Detector {
     private static Detection detection(int finding, Variant v, int from, int to) {
         switch (finding) {
             case SqlJudge.TAUTOLOGY:
-                return new Detection(TAUTOLOGY, "SQL injection: boolean condition appended", Severity.HIGH, v, from, to);
+                return new Detection(
+                        TAUTOLOGY, "SQL injection: boolean condition appended", Severity.HIGH, v, from, to);
             case SqlJudge.UNION:
                 return new Detection(UNION, "SQL injection: UNION SELECT", Severity.CRITICAL, v, from, to);
             case SqlJudge.STACKED:

@@ -36,10 +36,7 @@ class SqliDetectorTest {
     }
 
     @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            quoteCharacter = '`',
-            textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             nobody' OR 'x'='x                                  | VGL-SQLI-001
             7 or 2=2                                           | VGL-SQLI-001
             "  OR ""=""                                        | VGL-SQLI-001
@@ -98,6 +95,15 @@ class SqliDetectorTest {
                 "1;select * from sysobjects",
                 "me' and 0x61=0x61--",
                 "1 and char(65)||char(66)='AB'",
+                "OR '{\"k\":3}'::jsonb @> '{\"k\":3}'::jsonb",
+                "OR '{\"k\":\"v\"}' ? 'k'",
+                "id';SELECT x",
+                "1' in boolean mode) and 77=77#",
+                "iif(31=31,1,1/0)",
+                "2 and (5)=(5)",
+                "( 7 or 'q' )  --",
+                "8 AND 3 NOT BETWEEN 0 AND 1",
+                "k' DIV 'z",
             })
     void finds_dialect_variants(String payload) {
         assertThat(inspect(payload)).as(payload).hasSize(1);

@@ -53,7 +53,9 @@ class SqliFuzzTest {
             throw new AssertionError("more than one detection");
         }
         for (Detection d : found) {
-            if (d.start() < 0 || d.end() < d.start() || d.end() > d.variant().text().length()) {
+            if (d.start() < 0
+                    || d.end() < d.start()
+                    || d.end() > d.variant().text().length()) {
                 throw new AssertionError("bad offsets " + d.start() + ".." + d.end());
             }
         }
