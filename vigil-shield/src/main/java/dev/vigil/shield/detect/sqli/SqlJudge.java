@@ -266,27 +266,43 @@ final class SqlJudge {
             return false;
         }
         boolean wantOperator = true;
+        boolean signal = false; // a name, a comparison, a logical operator or a paren: not just "5' - 6'"
+        int operands = 0;
         for (int k = i; k < last; k++) {
             int ty = t.type[k];
-            boolean operator = ty == OP && t.kw[k] != '*'
-                    || ty == CMP
-                    || ty == LOGIC && t.kw[k] != SqlWords.NOT
-                    || ty == OP && k > i;
-            boolean operand = ty == NUM || ty == STR || ty == VAR;
+            boolean operator = ty == OP || ty == CMP || ty == LOGIC && t.kw[k] != SqlWords.NOT;
+            boolean operand = ty == NUM
+                    || ty == STR
+                    || ty == VAR
+                    || ty == WORD
+                    || ty == KW && !clauseKeyword(t.kw[k]) && !statementKeyword(t.kw[k]);
             if (wantOperator && operator) {
                 wantOperator = false;
                 if (ty == LOGIC && t.kw[k] == SqlWords.AND && k == i) {
                     return false; // ' and ' reads as prose
                 }
+                signal |= ty != OP;
             } else if (!wantOperator && operand) {
                 wantOperator = true;
-            } else if (!wantOperator && operator && ty == OP) {
-                continue; // unary chains: ' - - '
+                operands++;
+                signal |= ty != NUM && ty != STR;
+            } else if (!wantOperator && (operator && ty == OP || ty == LPAREN)) {
+                signal |= ty == LPAREN;
+                continue; // unary chains and groups: ' - - ', '&(1)
+            } else if (wantOperator && ty == RPAREN) {
+                continue;
             } else {
                 return false;
             }
         }
-        return !wantOperator;
+        if (wantOperator) {
+            return false;
+        }
+        if (operands == 0) {
+            // a quote, one operator and the closing quote: a' div 'b, ' = '
+            return !(t.type[i] == OP && t.kw[i] == '*');
+        }
+        return signal;
     }
 
     private static boolean statementKeyword(int k) {
@@ -453,8 +469,16 @@ final class SqlJudge {
             case STR:
             case VAR:
             case FUNC:
-            case LPAREN:
-                return j + 1 >= n || t.type[j + 1] != WORD || allowEnd;
+            case LPAREN: {
+                int e = operand(t, j);
+                if (e < 0 || e >= n) {
+                    return true;
+                }
+                if (t.type[e] == WORD && e + 1 < n && t.type[e + 1] == KW && t.kw[e + 1] == SqlWords.FROM) {
+                    return true; // a literal with an alias: select 1 x from
+                }
+                return t.type[e] != WORD || allowEnd;
+            }
             case OP:
                 return t.kw[j] == '*';
             case KW:
@@ -687,7 +711,11 @@ final class SqlJudge {
             case SqlWords.IF:
                 return afterSemicolon && (nt == LPAREN || nt == LOGIC || nt == FUNC || nt == NUM);
             case SqlWords.BEGIN:
-                if (nt == KW && (nk == SqlWords.DECLARE || nk == SqlWords.EXEC || nk == SqlWords.SELECT)) {
+                if (nt == KW
+                        && (nk == SqlWords.DECLARE
+                                || nk == SqlWords.EXEC
+                                || nk == SqlWords.SELECT
+                                || nk == SqlWords.SHUTDOWN)) {
                     return true;
                 }
                 // fall through

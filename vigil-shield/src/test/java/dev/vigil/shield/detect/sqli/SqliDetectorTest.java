@@ -104,6 +104,8 @@ class SqliDetectorTest {
                 "( 7 or 'q' )  --",
                 "8 AND 3 NOT BETWEEN 0 AND 1",
                 "k' DIV 'z",
+                "ab'&(3)='ab",
+                "7'*col-0-'0",
             })
     void finds_dialect_variants(String payload) {
         assertThat(inspect(payload)).as(payload).hasSize(1);
@@ -159,6 +161,8 @@ class SqliDetectorTest {
                 "Mother's Day /* special */",
                 "email me at a.b@c.de; thanks",
                 "It's 5 o'clock -- time for tea",
+                "Sizes 2' - 3' wide",
+                "10' * 12' rug",
             })
     void ignores_ordinary_text(String text) {
         assertThat(inspect(text)).as(text).isEmpty();
