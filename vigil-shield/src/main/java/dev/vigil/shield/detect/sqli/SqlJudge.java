@@ -299,8 +299,8 @@ final class SqlJudge {
             return false;
         }
         if (operands == 0) {
-            // a quote, one operator and the closing quote: a' div 'b, ' = '
-            return !(t.type[i] == OP && t.kw[i] == '*');
+            // a quote, one operator and the closing quote: a' div 'b, ' = '; "x' OR 'y" only as 'OR'
+            return !(t.type[i] == OP && t.kw[i] == '*') && (t.type[i] != LOGIC || t.end[0] == 1);
         }
         return signal;
     }
@@ -440,6 +440,9 @@ final class SqlJudge {
         int a = t.type[j];
         if (a == OTHER) {
             return false;
+        }
+        if (a == WORD && cls == SqlWords.F_TIME && i == 0) {
+            return false; // Sleep(ing) at the start of a value is a name, not a call
         }
         if (a == WORD && cls == SqlWords.F_TIME) {
             // sleep(name) is prose unless the name is followed by an operator or ')'

@@ -595,12 +595,6 @@ final class SqlLexer {
         return s;
     }
 
-    /** Whether token {@code i} is a value: a literal, name, variable or constant. */
-    boolean isValue(int i) {
-        int t = type[i];
-        return t == STR || t == NUM || t == WORD || t == VAR;
-    }
-
     // ---- folding ----
 
     private void fold() {

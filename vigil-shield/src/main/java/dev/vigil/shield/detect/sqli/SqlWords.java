@@ -126,7 +126,6 @@ final class SqlWords {
     static final int COLLATE = 69;
     static final int ANY = 70;
     static final int PROGRAM = 71;
-    static final int XML = 72;
     static final int RETURNING = 73;
     /** A word that works as a unary operator (MySQL BINARY). */
     static final int UNARY = 74;

@@ -163,6 +163,11 @@ class SqliDetectorTest {
                 "It's 5 o'clock -- time for tea",
                 "Sizes 2' - 3' wide",
                 "10' * 12' rug",
+                "A' OR 'B",
+                "SLEEP(ING) BEAUTY",
+                "12\" X 18\" -- FRAMED",
+                "O'REILLY AUTO PARTS -- STORE #1234",
+                "3/8\" OR 1/2\" DOWEL",
             })
     void ignores_ordinary_text(String text) {
         assertThat(inspect(text)).as(text).isEmpty();
