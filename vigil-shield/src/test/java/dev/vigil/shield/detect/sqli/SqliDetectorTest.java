@@ -44,7 +44,7 @@ class SqliDetectorTest {
             ' or true--                                        | VGL-SQLI-001
             5 AND 3>2                                          | VGL-SQLI-001
             99 having 4=4--                                    | VGL-SQLI-001
-            ab' xor 'c                                         | VGL-SQLI-001
+            ab' xor 'c'='c                                     | VGL-SQLI-001
             -3 UNION ALL SELECT name, pass FROM accounts--     | VGL-SQLI-002
             x' union select null,null#                         | VGL-SQLI-002
             8 /*!12345UNION*/ /*!12345SELECT*/ 1,2             | VGL-SQLI-002
