@@ -87,7 +87,48 @@ final class Prefilter {
         if (h == 0 && hasKeyword(s, n, digits)) {
             h = ANY;
         }
+        if ((h & ANY) != 0 && quotesOnly(s, n) && !hasSqlWord(s, n)) {
+            return 0; // d'aro, o'neil, "el segre": quotes among plain words cannot continue a query
+        }
         return h;
+    }
+
+    /**
+     * Whether the only characters that mean something to SQL are quotes: letters, digits, white space, commas and
+     * periods otherwise (no operator, parenthesis, semicolon, comment or variable sigil).
+     */
+    private static boolean quotesOnly(String s, int n) {
+        for (int i = 0; i < n; i++) {
+            char c = s.charAt(i);
+            if (c < 128 && !AsciiText.isWord(c) && c != ' ' && c != ',' && c != '.' && c != '\'' && c != '"') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether any word of {@code s} is a SQL keyword or known function name. */
+    private static boolean hasSqlWord(String s, int n) {
+        int i = 0;
+        while (i < n) {
+            char c = s.charAt(i);
+            if (!SqlLexer.isWordStart(c)) {
+                i++;
+                continue;
+            }
+            int j = i + 1;
+            while (j < n && AsciiText.isWord(s.charAt(j))) {
+                j++;
+            }
+            if (SqlWords.mayBeKnown(AsciiText.lower(c), j - i) && (i == 0 || !AsciiText.isWord(s.charAt(i - 1)))) {
+                String w = AsciiText.lower(s.substring(i, j));
+                if (SqlWords.keyword(w) != SqlWords.NONE || SqlWords.function(w) != SqlWords.F_NONE) {
+                    return true;
+                }
+            }
+            i = j;
+        }
+        return false;
     }
 
     /** Whether a word that can carry an injection without punctuation occurs (union, select, order, ...). */
