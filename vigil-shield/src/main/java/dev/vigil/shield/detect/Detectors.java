@@ -1,6 +1,13 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.cmdi.CmdiDetector;
+import dev.vigil.shield.detect.codeinjection.CodeInjectionDetector;
+import dev.vigil.shield.detect.crlf.CrlfInjectionDetector;
+import dev.vigil.shield.detect.nosqli.NoSqlInjectionDetector;
+import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
+import dev.vigil.shield.detect.prototypepollution.PrototypePollutionDetector;
 import dev.vigil.shield.detect.sqli.SqliDetector;
+import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,11 +31,11 @@ public final class Detectors {
 
         list.add(new SqliDetector());
 
-        // slot: xss
+        list.add(new XssDetector());
 
-        // slot: cmdi
+        list.add(new CmdiDetector());
 
-        // slot: path_traversal
+        list.add(new PathTraversalDetector());
 
         // slot: ssrf
 
@@ -40,13 +47,13 @@ public final class Detectors {
 
         // slot: deserialization
 
-        // slot: nosqli
+        list.add(new NoSqlInjectionDetector());
 
-        // slot: prototype_pollution
+        list.add(new PrototypePollutionDetector());
 
-        // slot: crlf
+        list.add(new CrlfInjectionDetector());
 
-        // slot: code_injection
+        list.add(new CodeInjectionDetector());
         return list;
     }
 
