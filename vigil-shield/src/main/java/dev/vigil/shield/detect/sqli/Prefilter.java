@@ -33,9 +33,9 @@ final class Prefilter {
     /** Digits, as a bit set over chars below 64. */
     private static final long DIGITS = 0x03FF000000000000L;
 
-    /** Lower-case first letters of the prefilter keywords: a d e g h l o p s t u w x. */
-    private static final int FIRST = 1 << 0 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 11 | 1 << 14 | 1 << 15 | 1 << 18
-            | 1 << 19 | 1 << 20 | 1 << 22 | 1 << 23;
+    /** Lower-case first letters of the prefilter keywords: a c d e g h l o p s t u w x. */
+    private static final int FIRST = 1 << 0 | 1 << 2 | 1 << 3 | 1 << 4 | 1 << 6 | 1 << 7 | 1 << 11 | 1 << 14 | 1 << 15
+            | 1 << 18 | 1 << 19 | 1 << 20 | 1 << 22 | 1 << 23;
 
     private Prefilter() {}
 
@@ -169,7 +169,8 @@ final class Prefilter {
                                 || AsciiText.regionMatchesLower(s, i, "div"));
             case 4:
                 return first == 'e' && AsciiText.regionMatchesLower(s, i, "exec")
-                        || first == 't' && AsciiText.regionMatchesLower(s, i, "true");
+                        || first == 't' && AsciiText.regionMatchesLower(s, i, "true")
+                        || first == 'c' && AsciiText.regionMatchesLower(s, i, "case");
             case 5:
                 return AsciiText.regionMatchesLower(s, i, "union")
                         || AsciiText.regionMatchesLower(s, i, "order")

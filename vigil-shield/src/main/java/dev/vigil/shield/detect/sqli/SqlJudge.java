@@ -221,14 +221,14 @@ final class SqlJudge {
             }
             String s = t.text();
             int after = t.start[p] + 2;
-            return t.kw[p] == 3 || after >= s.length() || s.charAt(after) == ' ';
+            return t.kw[p] == 3 || after >= s.length() || s.charAt(after) == ' ' || hidesFromLog(t, p);
         }
         if (p < 3 || t.kw[p] == 2) {
             return false;
         }
         String s = t.text();
         int after = t.start[p] + 2;
-        if (t.kw[p] == 1 && after < s.length() && s.charAt(after) != ' ') {
+        if (t.kw[p] == 1 && after < s.length() && s.charAt(after) != ' ' && !hidesFromLog(t, p)) {
             return false;
         }
         boolean structure = false;
@@ -246,6 +246,12 @@ final class SqlJudge {
             structure |= ty == LOGIC || ty == CMP || ty == LPAREN || ty == OP;
         }
         return structure;
+    }
+
+    /** A comment naming sp_password: MSSQL leaves such a statement out of its trace log. */
+    private static boolean hidesFromLog(SqlLexer t, int c) {
+        int at = AsciiText.indexOfIgnoreCase(t.text(), "sp_password", t.start[c]);
+        return at >= 0 && at < t.end[c];
     }
 
     /**
@@ -523,7 +529,7 @@ final class SqlJudge {
                 }
                 return nt == COMMA
                         || nt == KW && (nk == SqlWords.FROM || nk == SqlWords.AS || nk == SqlWords.INTO)
-                        || allowEnd && (nt == OP || nt == COMMENT || nt == RPAREN);
+                        || allowEnd && (nt == OP || nt == COMMENT || nt == RPAREN || nt == NUM);
             case COMMENT:
                 return allowEnd;
             default:
@@ -748,7 +754,7 @@ final class SqlJudge {
      */
     private static boolean fromClause(SqlLexer t, int from) {
         int n = t.n;
-        for (int i = from; i < n && i < from + 40; i++) {
+        for (int i = from; i < n && i < from + 200; i++) {
             if (t.type[i] == KW && t.kw[i] == SqlWords.FROM) {
                 int j = i + 1;
                 if (j >= n) {
@@ -992,8 +998,11 @@ final class SqlJudge {
                         && t.kw[i] != SqlWords.CASE
                         && t.kw[i] != SqlWords.SELECT
                         && t.kw[i] != SqlWords.UNION
-                        && i + 1 < n
-                        && (t.type[i + 1] == CMP || t.type[i + 1] == OP)) {
+                        && (i + 1 >= n
+                                || t.type[i + 1] == CMP
+                                || t.type[i + 1] == OP
+                                || t.type[i + 1] == COMMENT
+                                || t.type[i + 1] == RPAREN)) {
                     return i + 1; // a keyword used as a column name: user like '%'
                 }
                 if (t.kw[i] == SqlWords.CASE) {
