@@ -7,6 +7,7 @@ import dev.vigil.shield.detect.deserialization.DeserializationDetector;
 import dev.vigil.shield.detect.nosqli.NoSqlInjectionDetector;
 import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
 import dev.vigil.shield.detect.prototypepollution.PrototypePollutionDetector;
+import dev.vigil.shield.detect.sqli.SqliDetector;
 import dev.vigil.shield.detect.ssti.SstiDetector;
 import dev.vigil.shield.detect.xss.XssDetector;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ public final class Detectors {
         List<Detector> list = new ArrayList<>();
         list.add(new CanaryDetector());
 
-        // slot: sqli
+        list.add(new SqliDetector());
 
         list.add(new XssDetector());
 
