@@ -1,5 +1,6 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.ssrf.SsrfDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class Detectors {
 
         // slot: path_traversal
 
-        // slot: ssrf
+        list.add(new SsrfDetector());
 
         // slot: jndi
 
