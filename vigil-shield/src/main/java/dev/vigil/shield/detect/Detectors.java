@@ -1,5 +1,6 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.jndi.JndiDetector;
 import dev.vigil.shield.detect.ssrf.SsrfDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class Detectors {
 
         list.add(new SsrfDetector());
 
-        // slot: jndi
+        list.add(new JndiDetector());
 
         // slot: xxe
 
