@@ -2,6 +2,7 @@ package dev.vigil.shield.detect;
 
 import dev.vigil.shield.detect.jndi.JndiDetector;
 import dev.vigil.shield.detect.ssrf.SsrfDetector;
+import dev.vigil.shield.detect.xxe.XxeDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,7 @@ public final class Detectors {
 
         list.add(new JndiDetector());
 
-        // slot: xxe
+        list.add(new XxeDetector());
 
         // slot: ssti
 
