@@ -313,6 +313,9 @@ final class DtdScanner {
         if (x < 0 && AsciiText.containsIgnoreCase(t, "www.w3.org/2001/xinclude")) {
             x = AsciiText.indexOfIgnoreCase(t, ":include", 0);
         }
+        if (x < 0) {
+            x = schemaInclude(t);
+        }
         if (x >= 0) {
             return pack(INCLUDE, x, Math.min(t.length(), x + 11));
         }
@@ -343,6 +346,30 @@ final class DtdScanner {
             at = AsciiText.indexOfIgnoreCase(t, "=\"java:", 0);
         }
         return at < 0 ? 0 : pack(INCLUDE, at, Math.min(t.length(), at + 9));
+    }
+
+    /**
+     * An XML Schema composition element ({@code <xs:include>}, {@code <xs:import>}, {@code <xs:redefine>},
+     * {@code <xs:override>}, prefix {@code xs} or {@code xsd}): a schema supplied by the client that makes the
+     * validator load other documents. -1 when there is none.
+     */
+    private static int schemaInclude(String t) {
+        for (int i = AsciiText.indexOfIgnoreCase(t, "<xs", 0); i >= 0; i = AsciiText.indexOfIgnoreCase(t, "<xs", i + 3)) {
+            int p = i + 3;
+            if (p < t.length() && (t.charAt(p) == 'd' || t.charAt(p) == 'D')) {
+                p++;
+            }
+            if (p < t.length() && t.charAt(p) == ':') {
+                p++;
+                if (AsciiText.regionMatchesLower(t, p, "include")
+                        || AsciiText.regionMatchesLower(t, p, "import")
+                        || AsciiText.regionMatchesLower(t, p, "redefine")
+                        || AsciiText.regionMatchesLower(t, p, "override")) {
+                    return i;
+                }
+            }
+        }
+        return -1;
     }
 
     private static int skipSpace(String t, int p) {

@@ -98,7 +98,10 @@ public final class XxeDetector implements Detector {
 
     /** Whether {@code t} holds any of the markup the scanner looks for. */
     private static boolean mayHold(String t) {
-        return t.indexOf("<!") >= 0 || t.indexOf(":include") >= 0 || t.indexOf(":INCLUDE") >= 0 || t.indexOf("<xsl:") >= 0
-                || t.indexOf("<XSL:") >= 0;
+        return t.indexOf("<!") >= 0
+                || t.indexOf(":include") >= 0
+                || t.indexOf(":INCLUDE") >= 0
+                || t.indexOf("<xs") >= 0
+                || t.indexOf("<XS") >= 0;
     }
 }
