@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cli.bench.BenchEvents;
+import dev.vigil.cli.bench.InspectBench;
 import dev.vigil.cli.bench.ShieldBench;
 import dev.vigil.shield.json.Json;
 import java.nio.file.Files;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vigil bench}: measure Vigil on this machine and on your own data. */
@@ -19,7 +21,7 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure what Vigil costs, on this machine and your own events.",
-        subcommands = {BenchCommand.ShieldCommand.class})
+        subcommands = {BenchCommand.ShieldCommand.class, BenchCommand.InspectBenchCommand.class})
 public final class BenchCommand extends GroupCommand {
 
     /** {@code vigil bench shield}. */
@@ -100,6 +102,60 @@ public final class BenchCommand extends GroupCommand {
                             ? ShieldBench.coldUnderRuntimeClient(coldRuns, coldEvent, jvmArgs)
                             : ShieldBench.cold(coldRuns, coldEvent, jvmArgs);
             spec.commandLine().getOut().println(Json.writeString(ShieldBench.toJson(warm, cold)));
+            return ExitCodes.OK;
+        }
+    }
+
+    /** {@code vigil bench inspect}. */
+    @Command(
+            name = "inspect",
+            mixinStandardHelpOptions = true,
+            description = "Time the injection detectors: payloads per second, single thread, over the \"payload\" of"
+                    + " each JSON-lines record in FILE (as vigil inspect reads them), all detectors together and each"
+                    + " alone. Prints JSON.")
+    static final class InspectBenchCommand implements Callable<Integer> {
+
+        @Spec
+        CommandSpec spec;
+
+        @Parameters(paramLabel = "FILE", arity = "1..*", description = "JSON-lines files of payload records.")
+        List<Path> files = new ArrayList<>();
+
+        @Option(
+                names = "--detectors",
+                split = ",",
+                paramLabel = "ID",
+                description = "Only these detectors (comma-separated ids). Default: all built-in.")
+        List<String> detectors = new ArrayList<>();
+
+        @Option(
+                names = "--reps",
+                defaultValue = "10",
+                description = "Measured passes over all payloads; the best counts (default ${DEFAULT-VALUE}).")
+        int reps;
+
+        @Option(names = "--warmup-reps", defaultValue = "5", description = "Warm-up passes (default ${DEFAULT-VALUE}).")
+        int warmupReps;
+
+        @Override
+        public Integer call() throws Exception {
+            if (reps < 1 || warmupReps < 0) {
+                throw new ParameterException(
+                        spec.commandLine(), "--reps must be at least 1, --warmup-reps not negative");
+            }
+            for (Path f : files) {
+                if (!Files.isRegularFile(f)) {
+                    throw new ParameterException(spec.commandLine(), "no such file: " + f);
+                }
+            }
+            var inspector = InspectCommand.Detectors.choose(spec, detectors);
+            List<String> payloads = InspectBench.loadPayloads(files);
+            if (payloads.isEmpty()) {
+                throw new ParameterException(spec.commandLine(), "no records with a string \"payload\" in the files");
+            }
+            spec.commandLine()
+                    .getOut()
+                    .println(Json.writeString(InspectBench.run(files, payloads, inspector, warmupReps, reps)));
             return ExitCodes.OK;
         }
     }

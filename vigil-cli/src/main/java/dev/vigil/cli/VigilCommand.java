@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Runtime security for serverless functions.",
-        subcommands = {DemoCommand.class, BenchCommand.class, PolicyCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {
+            DemoCommand.class,
+            InspectCommand.class,
+            BenchCommand.class,
+            PolicyCommand.class,
+            CommandLine.HelpCommand.class
+        },
         footer = {
             "",
             "Docs: docs/ in the repository. Exit codes: 0 ok, 1 findings/failed check, 2 usage error, 3 I/O or internal error."

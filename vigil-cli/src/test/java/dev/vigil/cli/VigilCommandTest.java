@@ -37,7 +37,7 @@ class VigilCommandTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"demo", "bench", "policy"})
+    @ValueSource(strings = {"demo", "inspect", "bench", "policy"})
     void every_subcommand_has_help(String sub) {
         Run r = run(sub, "--help");
         assertThat(r.exit()).isZero();
