@@ -84,12 +84,16 @@ public final class JndiDetector implements Detector {
                 sink.report(new Detection(JNDI, "Log4j JNDI lookup", Severity.CRITICAL, where, whereStart, end));
                 break;
             case 2:
-                sink.report(new Detection(
-                        OBFUSCATED, "Obfuscated Log4j lookup", Severity.HIGH, where, whereStart, end));
+                sink.report(
+                        new Detection(OBFUSCATED, "Obfuscated Log4j lookup", Severity.HIGH, where, whereStart, end));
                 break;
             default:
                 sink.report(new Detection(
-                        LEAK, "Log4j lookup reading environment or system data", Severity.MEDIUM, where, whereStart,
+                        LEAK,
+                        "Log4j lookup reading environment or system data",
+                        Severity.MEDIUM,
+                        where,
+                        whereStart,
                         end));
                 break;
         }
@@ -177,7 +181,9 @@ public final class JndiDetector implements Detector {
         long value = 0;
         while (k < n && k - start < 64) {
             char c = t.charAt(k);
-            int d = c >= '0' && c <= '9' ? c - '0' : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+            int d = c >= '0' && c <= '9'
+                    ? c - '0'
+                    : hex && c >= 'a' && c <= 'f' ? c - 'a' + 10 : hex && c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
             if (d < 0) {
                 break;
             }

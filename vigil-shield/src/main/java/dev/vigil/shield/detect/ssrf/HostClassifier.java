@@ -150,7 +150,9 @@ final class HostClassifier {
 
     /** Public domains whose every name resolves to 127.0.0.1 (local development helpers). */
     private static boolean isWildcardLoopbackDomain(String h, int from, int to) {
-        return domainIs(h, from, to, "localtest.me") || domainIs(h, from, to, "lvh.me") || domainIs(h, from, to, "vcap.me");
+        return domainIs(h, from, to, "localtest.me")
+                || domainIs(h, from, to, "lvh.me")
+                || domainIs(h, from, to, "vcap.me");
     }
 
     /**
@@ -184,89 +186,43 @@ final class HostClassifier {
     }
 
     /**
-     * An internal IPv4 address spelled inside a longer name, as four consecutive numeric labels
-     * ({@code a.127.0.0.1.example}) or one dashed label ({@code 127-0-0-1.example}): wildcard DNS services resolve such
-     * names to that address.
+     * An internal IPv4 address spelled inside a longer name as four consecutive numeric tokens, the tokens separated
+     * by dots or hyphens ({@code a.127.0.0.1.example}, {@code app-10-0-0-1.example}, {@code x-127.0.0.1.example}):
+     * wildcard DNS services resolve such names to that address.
      */
-    private static int embeddedIpv4(String h, int from, int n) {
-        if (n - from < 7) {
+    private static int embeddedIpv4(String h, int from, int to) {
+        if (to - from < 7) {
             return NONE;
         }
-        int labelStart = from;
+        long addr = 0;
         int run = 0;
-        int runStart = from;
-        for (int i = from; i <= n; i++) {
-            if (i == n || h.charAt(i) == '.') {
-                boolean numeric = i > labelStart && i - labelStart <= 3 && allDigits(h, labelStart, i);
-                if (numeric) {
-                    if (run == 0) {
-                        runStart = labelStart;
-                    }
+        int tokenStart = from;
+        for (int i = from; i <= to; i++) {
+            char c = i == to ? '.' : h.charAt(i);
+            if (c != '.' && c != '-') {
+                continue;
+            }
+            int len = i - tokenStart;
+            if (len >= 1 && len <= 3 && allDigits(h, tokenStart, i)) {
+                int octet = Integer.parseInt(h, tokenStart, i, 10);
+                if (octet <= 255) {
+                    addr = (addr << 8 | octet) & 0xFFFFFFFFL;
                     run++;
                     if (run >= 4) {
-                        int ipFrom = run == 4 ? runStart : nthLabelBack(h, i, 4);
-                        long v = IpLiterals.parseIpv4(h, ipFrom, i);
-                        if (v >= 0) {
-                            int kind = IpLiterals.classifyIpv4(v & 0xFFFFFFFFL);
-                            if (kind != NONE) {
-                                return kind;
-                            }
+                        int kind = IpLiterals.classifyIpv4(addr);
+                        if (kind != NONE) {
+                            return kind;
                         }
                     }
                 } else {
                     run = 0;
-                    int dashed = dashedLabel(h, labelStart, i);
-                    if (dashed != NONE) {
-                        return dashed;
-                    }
-                }
-                labelStart = i + 1;
-            }
-        }
-        return NONE;
-    }
-
-    private static int nthLabelBack(String h, int end, int count) {
-        int i = end;
-        int seen = 0;
-        while (i > 0) {
-            i--;
-            if (h.charAt(i) == '.') {
-                seen++;
-                if (seen == count) {
-                    return i + 1;
-                }
-            }
-        }
-        return 0;
-    }
-
-    private static int dashedLabel(String h, int from, int to) {
-        if (to - from < 7 || to - from > 15) {
-            return NONE;
-        }
-        long addr = 0;
-        int parts = 0;
-        int part = -1;
-        for (int i = from; i <= to; i++) {
-            char c = i == to ? '-' : h.charAt(i);
-            if (c == '-') {
-                if (part < 0 || part > 255) {
-                    return NONE;
-                }
-                addr = addr << 8 | part;
-                parts++;
-                part = -1;
-            } else if (AsciiText.isDigit(c)) {
-                part = (part < 0 ? 0 : part * 10) + (c - '0');
-                if (part > 999) {
-                    return NONE;
                 }
             } else {
-                return NONE;
+                run = 0;
             }
+            tokenStart = i + 1;
         }
-        return parts == 4 ? IpLiterals.classifyIpv4(addr) : NONE;
+        return NONE;
     }
 
     private static boolean allDigits(String s, int from, int to) {

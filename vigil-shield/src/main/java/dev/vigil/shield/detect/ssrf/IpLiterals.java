@@ -270,7 +270,13 @@ final class IpLiterals {
             int kind = classifyIpv4(((long) g[1] << 16 | g[2]) & MASK32); // 6to4
             return kind == HostClassifier.NONE ? HostClassifier.PUBLIC_IP : kind;
         }
-        if (g[0] == 0xFD00 && g[1] == 0x0EC2 && g[2] == 0 && g[3] == 0 && g[4] == 0 && g[5] == 0 && g[6] == 0
+        if (g[0] == 0xFD00
+                && g[1] == 0x0EC2
+                && g[2] == 0
+                && g[3] == 0
+                && g[4] == 0
+                && g[5] == 0
+                && g[6] == 0
                 && g[7] == 0x254) {
             return HostClassifier.METADATA; // AWS IMDS over IPv6
         }

@@ -150,6 +150,10 @@ final class UrlScanner {
                 }
                 if (rule == NONE && kind == K_SPECIAL && slashes >= 2) {
                     rule = rfiShape(t, s, end, pathSource, pathLikeName);
+                    if (rule == NONE && s == 0 && c == 3 && AsciiText.regionMatchesLower(t, 0, "ftp") && noSpace(t)) {
+                        // a whole value that is an FTP URL: browsers dropped FTP, server-side includes did not
+                        rule = RFI;
+                    }
                 }
                 from = Math.max(from, end);
             }
@@ -246,7 +250,8 @@ final class UrlScanner {
             case 6:
                 return AsciiText.regionMatchesLower(s, from, "folder");
             case 7:
-                return AsciiText.regionMatchesLower(s, from, "include") || AsciiText.regionMatchesLower(s, from, "require");
+                return AsciiText.regionMatchesLower(s, from, "include")
+                        || AsciiText.regionMatchesLower(s, from, "require");
             case 8:
                 return AsciiText.regionMatchesLower(s, from, "template");
             default:
@@ -519,8 +524,9 @@ final class UrlScanner {
         if (!dot && !looksLikeSingleLabelHost(t, start, i)) {
             return 0;
         }
-        if (term == 0 && (!dot && !AsciiText.regionMatchesLower(t, start, "localhost")
-                || AsciiText.regionMatchesLower(t, i - 6, ".local"))) {
+        if (term == 0
+                && (!dot && !AsciiText.regionMatchesLower(t, start, "localhost")
+                        || AsciiText.regionMatchesLower(t, i - 6, ".local"))) {
             // a lone word such as "metadata" or a file name such as "settings.local" is not a target
             return 0;
         }
@@ -530,7 +536,8 @@ final class UrlScanner {
                 || IpLiterals.parseIpv4(t, start, i) >= 0;
         if (ipLiteral && kind == HostClassifier.INTERNAL) {
             // an internal IP alone is a common, harmless value (a source IP); with a port or path it is a target
-            if (term != '/' && !(term == ':' && i + 1 < n && (AsciiText.isDigit(t.charAt(i + 1)) || t.charAt(i + 1) == '+'))) {
+            if (term != '/'
+                    && !(term == ':' && i + 1 < n && (AsciiText.isDigit(t.charAt(i + 1)) || t.charAt(i + 1) == '+'))) {
                 return 0;
             }
         }

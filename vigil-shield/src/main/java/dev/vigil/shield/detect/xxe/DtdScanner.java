@@ -354,7 +354,9 @@ final class DtdScanner {
      * validator load other documents. -1 when there is none.
      */
     private static int schemaInclude(String t) {
-        for (int i = AsciiText.indexOfIgnoreCase(t, "<xs", 0); i >= 0; i = AsciiText.indexOfIgnoreCase(t, "<xs", i + 3)) {
+        for (int i = AsciiText.indexOfIgnoreCase(t, "<xs", 0);
+                i >= 0;
+                i = AsciiText.indexOfIgnoreCase(t, "<xs", i + 3)) {
             int p = i + 3;
             if (p < t.length() && (t.charAt(p) == 'd' || t.charAt(p) == 'D')) {
                 p++;

@@ -78,12 +78,11 @@ public final class XxeDetector implements Detector {
                         EXTERNAL_ENTITY, "XML external entity declaration", Severity.CRITICAL, where, start, end));
                 break;
             case DtdScanner.PARAMETER_ENTITY:
-                sink.report(new Detection(
-                        PARAMETER_ENTITY, "XML parameter entity", Severity.HIGH, where, start, end));
+                sink.report(new Detection(PARAMETER_ENTITY, "XML parameter entity", Severity.HIGH, where, start, end));
                 break;
             case DtdScanner.INCLUDE:
-                sink.report(new Detection(
-                        INCLUDE, "XInclude or resource-loading XSLT", Severity.HIGH, where, start, end));
+                sink.report(
+                        new Detection(INCLUDE, "XInclude or resource-loading XSLT", Severity.HIGH, where, start, end));
                 break;
             case DtdScanner.EXTERNAL_DTD:
                 sink.report(new Detection(

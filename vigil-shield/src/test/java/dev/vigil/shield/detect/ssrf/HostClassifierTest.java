@@ -19,7 +19,8 @@ class HostClassifierTest {
         "10.1, 167772161",
         "169.16689662, 2852039166",
         "7147006462, 2852039166",
-        "0x41414141A9FEA9FE, 2852039166"
+        "0x41414141A9FEA9FE, 2852039166",
+        "425.510.425.510, 2852039166"
     })
     void ipv4_forms(String literal, long expected) {
         long parsed = IpLiterals.parseIpv4(literal, 0, literal.length());

@@ -57,8 +57,30 @@ class SsrfFuzzTest {
     }
 
     private static final String[] ADVERSARIAL = {
-        "${", "${${::-", "}", "$${", "%24%7b", "&lbrace", "http://", "a:", "a://@", "http://[", "1.", "0x",
-        "<!", "<!ENTITY % a \"", "<!DOCTYPE a [", "%a;", "&a;", "+ADw", "<xs:", "\ud800", "\u0000", "\\\\",
-        "http://a@b@c@d ", "localhost/", "①."
+        "${",
+        "${${::-",
+        "}",
+        "$${",
+        "%24%7b",
+        "&lbrace",
+        "http://",
+        "a:",
+        "a://@",
+        "http://[",
+        "1.",
+        "0x",
+        "<!",
+        "<!ENTITY % a \"",
+        "<!DOCTYPE a [",
+        "%a;",
+        "&a;",
+        "+ADw",
+        "<xs:",
+        "\ud800",
+        "\u0000",
+        "\\\\",
+        "http://a@b@c@d ",
+        "localhost/",
+        "①."
     };
 }

@@ -83,7 +83,8 @@ class XxeDetectorTest {
 
     @Test
     void entity_expansion() {
-        String bomb = "<!DOCTYPE b [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;\">]><b>&c;</b>";
+        String bomb =
+                "<!DOCTYPE b [<!ENTITY a \"ha\"><!ENTITY b \"&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;\">]><b>&c;</b>";
         assertThat(rule(bomb)).isEqualTo(XxeDetector.EXPANSION);
     }
 
