@@ -1,6 +1,8 @@
 package dev.vigil.shield.detect.jndi;
 
 import dev.vigil.shield.detect.AsciiText;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -143,6 +145,10 @@ final class LookupEvaluator {
                         obfuscated = true;
                     }
                     break;
+                case "base64":
+                    value = base64(key);
+                    obfuscated = true;
+                    break;
                 case "date":
                     value = dateLiterals(key);
                     if (value.indexOf('\'') < 0 && key.indexOf('\'') >= 0) {
@@ -197,6 +203,15 @@ final class LookupEvaluator {
             value = eval(value, 0, value.length(), depth + 1);
         }
         return value;
+    }
+
+    /** The key base64-decoded as UTF-8 (Log4j's {@code base64} lookup); the key itself when it is not base64. */
+    private static String base64(String key) {
+        try {
+            return new String(Base64.getMimeDecoder().decode(key.trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return key;
+        }
     }
 
     /** The literal parts of a {@code SimpleDateFormat} pattern; pattern letters read as a digit. */

@@ -68,10 +68,19 @@ final class HostClassifier {
         if (to == from || to - from > MAX_HOST) {
             return NONE;
         }
-        int colon = h.indexOf(':', from);
-        if (colon >= 0 && colon < to) {
-            int zone = h.indexOf('%', from);
-            int[] v6 = IpLiterals.parseIpv6(h, from, zone < 0 || zone >= to ? to : zone);
+        int colon = -1;
+        int zone = to;
+        for (int k = from; k < to; k++) {
+            char c = h.charAt(k);
+            if (c == ':' && colon < 0) {
+                colon = k;
+            } else if (c == '%' && colon >= 0) {
+                zone = k;
+                break;
+            }
+        }
+        if (colon >= 0) {
+            int[] v6 = IpLiterals.parseIpv6(h, from, zone);
             return v6 == null ? NONE : IpLiterals.classifyIpv6(v6);
         }
         char first = h.charAt(from);
@@ -100,6 +109,92 @@ final class HostClassifier {
 
     /** Classifies a DNS name (lower case, no trailing dot) in {@code h[from, to)}. */
     static int classifyName(String h, int from, int to) {
+        char first = h.charAt(from);
+        if (first == 'm' || first == 'i' || first == 'b' || first == 'k' || first == 'l') {
+            int exact = exactName(h, from, to);
+            if (exact != NONE) {
+                return exact;
+            }
+        }
+        int lastDot = to - 1;
+        while (lastDot >= from && h.charAt(lastDot) != '.') {
+            lastDot--;
+        }
+        if (lastDot < from) {
+            return NONE; // a single label that is none of the names above
+        }
+        int tld = lastDot + 1;
+        if (endsWith(h, from, to, ".localhost")
+                || endsWith(h, from, to, ".localdomain")
+                || endsWith(h, from, to, ".internal")
+                || endsWith(h, from, to, ".local")
+                || endsWith(h, from, to, ".svc")
+                || endsWith(h, from, to, ".home.arpa")) {
+            return INTERNAL;
+        }
+        int embedded = embeddedIpv4(h, from, to);
+        if (embedded != NONE) {
+            return embedded;
+        }
+        return serviceDomain(h, from, to, tld);
+    }
+
+    /**
+     * Public services, chosen by top-level domain so that an ordinary name costs one or two comparisons: domains
+     * whose every name resolves to 127.0.0.1 (local development helpers) are internal; services that resolve a name to
+     * an address spelled in it (nip.io and kin), rebind DNS between two addresses, redirect, or record out-of-band
+     * interactions are {@link #REBIND}: a fetch of one of them from a server is how blind SSRF is confirmed.
+     */
+    private static int serviceDomain(String h, int from, int to, int tld) {
+        switch (to - tld) {
+            case 2:
+                if (h.startsWith("io", tld)) {
+                    return domainIs(h, from, to, "nip.io")
+                                    || domainIs(h, from, to, "xip.io")
+                                    || domainIs(h, from, to, "sslip.io")
+                                    || domainIs(h, from, to, "ceye.io")
+                            ? REBIND
+                            : NONE;
+                }
+                if (h.startsWith("me", tld)) {
+                    if (domainIs(h, from, to, "localtest.me")
+                            || domainIs(h, from, to, "lvh.me")
+                            || domainIs(h, from, to, "vcap.me")) {
+                        return INTERNAL;
+                    }
+                    return domainIs(h, from, to, "traefik.me")
+                                    || domainIs(h, from, to, "oast.me")
+                                    || domainIs(h, from, to, "r3dir.me")
+                            ? REBIND
+                            : NONE;
+                }
+                return domainIs(h, from, to, "rbndr.us")
+                                || domainIs(h, from, to, "1u.ms")
+                                || domainIs(h, from, to, "interact.sh")
+                                || domainIs(h, from, to, "dnslog.cn")
+                        ? REBIND
+                        : NONE;
+            case 3:
+                return domainIs(h, from, to, "burpcollaborator.net")
+                                || domainIs(h, from, to, "oastify.com")
+                                || domainIs(h, from, to, "oast.pro")
+                                || domainIs(h, from, to, "oast.fun")
+                        ? REBIND
+                        : NONE;
+            case 4:
+            case 6:
+                return domainIs(h, from, to, "oast.live")
+                                || domainIs(h, from, to, "oast.site")
+                                || domainIs(h, from, to, "oast.online")
+                        ? REBIND
+                        : NONE;
+            default:
+                return NONE;
+        }
+    }
+
+    /** Metadata and internal names matched exactly, and the localhost family. */
+    private static int exactName(String h, int from, int to) {
         if (is(h, from, to, "metadata")
                 || is(h, from, to, "metadata.google.internal")
                 || is(h, from, to, "metadata.goog")
@@ -127,57 +222,7 @@ final class HostClassifier {
                 return INTERNAL;
             }
         }
-        if (endsWith(h, from, to, ".localhost")
-                || endsWith(h, from, to, ".localdomain")
-                || endsWith(h, from, to, ".internal")
-                || endsWith(h, from, to, ".local")
-                || endsWith(h, from, to, ".svc")
-                || endsWith(h, from, to, ".home.arpa")) {
-            return INTERNAL;
-        }
-        int embedded = embeddedIpv4(h, from, to);
-        if (embedded != NONE) {
-            return embedded;
-        }
-        if (isWildcardLoopbackDomain(h, from, to)) {
-            return INTERNAL;
-        }
-        if (isRebindingService(h, from, to)) {
-            return REBIND;
-        }
         return NONE;
-    }
-
-    /** Public domains whose every name resolves to 127.0.0.1 (local development helpers). */
-    private static boolean isWildcardLoopbackDomain(String h, int from, int to) {
-        return domainIs(h, from, to, "localtest.me")
-                || domainIs(h, from, to, "lvh.me")
-                || domainIs(h, from, to, "vcap.me");
-    }
-
-    /**
-     * Services that resolve a name to an address spelled in it (nip.io and kin), rebind DNS between two addresses, or
-     * record out-of-band interactions; a fetch of one of them from a server is how blind SSRF is confirmed.
-     */
-    private static boolean isRebindingService(String h, int from, int to) {
-        return domainIs(h, from, to, "nip.io")
-                || domainIs(h, from, to, "xip.io")
-                || domainIs(h, from, to, "sslip.io")
-                || domainIs(h, from, to, "traefik.me")
-                || domainIs(h, from, to, "rbndr.us")
-                || domainIs(h, from, to, "1u.ms")
-                || domainIs(h, from, to, "burpcollaborator.net")
-                || domainIs(h, from, to, "oastify.com")
-                || domainIs(h, from, to, "interact.sh")
-                || domainIs(h, from, to, "oast.pro")
-                || domainIs(h, from, to, "oast.live")
-                || domainIs(h, from, to, "oast.site")
-                || domainIs(h, from, to, "oast.online")
-                || domainIs(h, from, to, "oast.fun")
-                || domainIs(h, from, to, "oast.me")
-                || domainIs(h, from, to, "dnslog.cn")
-                || domainIs(h, from, to, "ceye.io")
-                || domainIs(h, from, to, "r3dir.me");
     }
 
     private static boolean domainIs(String h, int from, int to, String domain) {
@@ -248,9 +293,11 @@ final class HostClassifier {
         }
         if (to > from && s.charAt(from) == '[') {
             from++;
-            int close = s.indexOf(']', from);
-            if (close >= 0 && close < to) {
-                to = close;
+            for (int k = from; k < to; k++) {
+                if (s.charAt(k) == ']') {
+                    to = k;
+                    break;
+                }
             }
         }
         StringBuilder out = null;

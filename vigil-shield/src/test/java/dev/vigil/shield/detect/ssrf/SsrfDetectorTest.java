@@ -54,7 +54,8 @@ class SsrfDetectorTest {
                 "callback=http%3A%2F%2F169.254.169.254%2Flatest%2Fmeta-data%2F",
                 "http://10.0.0.7/latest/meta-data/iam/",
                 "http://１６９．２５４．１６９．２５４/",
-                "169.254.169.254"
+                "169.254.169.254",
+                "http://425.510.425.510/"
             })
     void metadata_endpoints(String value) {
         assertThat(rule(value)).isEqualTo(SsrfDetector.METADATA);
@@ -98,6 +99,7 @@ class SsrfDetectorTest {
                 "host.docker.internal/",
                 "10.0.0.5:8080",
                 "//127.0.0.1/x",
+                "[::1]/",
                 "<a href=\"localhost/\"></a>"
             })
     void internal_targets(String value) {
@@ -119,7 +121,10 @@ class SsrfDetectorTest {
                 "netdoc:/etc/passwd",
                 "php://filter/resource=index.php",
                 "local_file:///etc/hosts",
-                "next=file:///proc/self/environ"
+                "next=file:///proc/self/environ",
+                "data://text/plain;base64,SGVsbG8=",
+                "zip://archive.zip#file.txt",
+                "compress.zlib://file.gz"
             })
     void dangerous_schemes(String value) {
         assertThat(rule(value)).isEqualTo(SsrfDetector.SCHEME);
@@ -178,6 +183,7 @@ class SsrfDetectorTest {
                 "profile_url=https://example.com/me",
                 "{\"loc\":\"https://shop.example.com/cart\",\"ref\":\"\"}",
                 "see the file: report.pdf",
+                "data:image/png;base64,iVBORw0KGgo=",
                 "urn:isbn:0451450523",
                 "Price: $12.50",
                 "localhost is unreachable",
