@@ -143,7 +143,7 @@ public class EvalWaf {
         if (!Files.exists(p)) {
             return out;
         }
-        Pattern row = Pattern.compile("^(detect|benign)\\s+(\\S+)\\s+(\\S+)\\s+\\d+/\\d+\\s+([0-9.]+)%");
+        Pattern row = Pattern.compile("^(detect|benign)\\s+(\\S+)\\s+(\\S+)\\s+(\\d+)/(\\d+)\\s+([0-9.]+)%");
         boolean shared = false;
         for (String line : Files.readAllLines(p)) {
             if (line.startsWith("## ")) {
@@ -151,7 +151,9 @@ public class EvalWaf {
             }
             Matcher m = row.matcher(line.trim());
             if (shared && m.find()) {
-                out.put(m.group(2) + "/" + m.group(3), Double.parseDouble(m.group(4)));
+                // the exact ratio, not the rounded percentage, so equal counts compare as equal
+                out.put(m.group(2) + "/" + m.group(3),
+                        100.0 * Long.parseLong(m.group(4)) / Long.parseLong(m.group(5)));
             }
         }
         return out;

@@ -102,8 +102,7 @@ public final class DemoCommand implements Callable<Integer> {
             }
             out.println("Telemetry written to " + telemetry + " (JSON lines, see docs/telemetry.md).");
         }
-        out.println("Attack detectors (SQLi, XSS, command injection …) come with the next release; the hostile events"
-                + " here carry Vigil's test marker.");
+        out.println("Try your own payloads and events: vigil inspect (docs/detectors.md).");
         return ExitCodes.OK;
     }
 

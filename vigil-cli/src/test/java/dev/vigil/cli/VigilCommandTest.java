@@ -79,6 +79,19 @@ class VigilCommandTest {
     }
 
     @Test
+    void policy_validate_warns_about_categories_no_detector_reports() throws Exception {
+        Path typo = dir.resolve("typo.yaml");
+        Files.writeString(
+                typo, "mode: block\ncategories: {test: off, sqlii: monitor}\nexclusions:\n  - categories: [xsss]\n");
+        Run r = run("policy", "validate", typo.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.err())
+                .contains("warning: no built-in detector reports category 'sqlii'")
+                .contains("category 'xsss'")
+                .doesNotContain("'test'");
+    }
+
+    @Test
     void policy_validate_reports_a_missing_file() {
         Run r = run("policy", "validate", dir.resolve("nope.yaml").toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.INTERNAL);

