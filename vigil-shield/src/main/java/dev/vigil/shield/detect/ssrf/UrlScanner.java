@@ -80,8 +80,8 @@ final class UrlScanner {
                 return best;
             }
         }
-        if (n <= MAX_BARE * 8 && n > 0 && t.charAt(0) == '<') {
-            long attr = bareInAttributes(t);
+        if (n <= MAX_BARE * 8 && n > 0 && (t.charAt(0) == '<' || t.charAt(0) == '{' || t.charAt(0) == '[')) {
+            long attr = bareInStructure(t);
             if (rule(attr) > rule(best)) {
                 best = attr;
             }
@@ -497,26 +497,33 @@ final class UrlScanner {
                 || AsciiText.regionMatchesLower(t, p, "/2009-04-04/meta-data");
     }
 
-    /** Bare hosts in the quoted attribute values of a markup value ({@code <a href="localhost/">}). */
-    private static long bareInAttributes(String t) {
+    /**
+     * Bare hosts in the double-quoted strings (attribute values, JSON strings) and element texts of a markup or JSON
+     * value: {@code <a probe="localhost/">}, {@code {"url": "host.docker.internal/"}}, {@code <u>localhost/</u>}.
+     */
+    private static long bareInStructure(String t) {
         long best = 0;
+        int n = t.length();
         int from = 0;
-        for (int count = 0; count < 32; count++) {
-            int q = t.indexOf("=\"", from);
-            if (q < 0) {
+        for (int count = 0; count < 64 && from < n; count++) {
+            int q = t.indexOf('"', from);
+            int gt = t.indexOf('>', from);
+            int open = q < 0 ? gt : gt < 0 ? q : Math.min(q, gt);
+            if (open < 0) {
                 break;
             }
-            int close = t.indexOf('"', q + 2);
+            char closer = t.charAt(open) == '"' ? '"' : '<';
+            int close = t.indexOf(closer, open + 1);
             if (close < 0) {
                 break;
             }
-            if (close - q - 2 <= MAX_BARE) {
-                long found = bare(t, q + 2, close);
+            if (close - open - 1 <= MAX_BARE && close > open + 1) {
+                long found = bare(t, open + 1, close);
                 if (rule(found) > rule(best)) {
                     best = found;
                 }
             }
-            from = close + 1;
+            from = closer == '"' ? close + 1 : close;
         }
         return best;
     }

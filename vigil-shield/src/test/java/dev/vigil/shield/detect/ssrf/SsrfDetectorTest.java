@@ -100,7 +100,9 @@ class SsrfDetectorTest {
                 "10.0.0.5:8080",
                 "//127.0.0.1/x",
                 "[::1]/",
-                "<a href=\"localhost/\"></a>"
+                "<a href=\"localhost/\"></a>",
+                "{\"callback\": \"host.docker.internal:8080/hook\"}",
+                "<target>localhost/</target>"
             })
     void internal_targets(String value) {
         assertThat(rule(value)).isEqualTo(SsrfDetector.INTERNAL);
@@ -188,6 +190,7 @@ class SsrfDetectorTest {
                 "Price: $12.50",
                 "localhost is unreachable",
                 "https://medium.com/@someone/post-1",
+                "{\"host\": \"example.com\", \"ip\": \"10.0.0.5\", \"file\": \"app.local\"}",
                 "<svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"
             })
     void benign_values(String value) {
