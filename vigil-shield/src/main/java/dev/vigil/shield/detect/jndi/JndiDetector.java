@@ -51,12 +51,16 @@ public final class JndiDetector implements Detector {
         for (int k = 0; k < variants.size(); k++) {
             Variant v = variants.get(k);
             String t = v.text();
-            int opener = firstOpener(t, 0);
+            int opener = firstOpener(t, 0, false);
+            if (opener < 0 && !v.isRaw() && decodedAfterUrl(v.decoding())) {
+                // "%24" survives only where a later decoding (unicode escapes, entities) produced the '%'
+                opener = firstOpener(t, 0, true);
+            }
             if (opener < 0) {
                 continue;
             }
             String canon = canonical(t);
-            int from = canon == t ? opener : firstOpener(canon, 0);
+            int from = canon == t ? opener : firstOpener(canon, 0, true);
             for (int w = 0; w < MAX_WINDOWS && from >= 0; w++) {
                 int start = Math.max(0, from - 64);
                 int end = Math.min(canon.length(), from + WINDOW);
@@ -69,7 +73,7 @@ public final class JndiDetector implements Detector {
                 if (bestRule == 3 || end >= canon.length()) {
                     break;
                 }
-                from = firstOpener(canon, end);
+                from = firstOpener(canon, end, true);
             }
             if (bestRule == 3) {
                 break;
@@ -99,6 +103,14 @@ public final class JndiDetector implements Detector {
         }
     }
 
+    /** Whether a decoding that runs after URL decoding (entities, backslash escapes) produced this variant. */
+    private static boolean decodedAfterUrl(String decoding) {
+        return decoding.endsWith("html")
+                || decoding.endsWith("unicode")
+                || decoding.indexOf("unicode+") >= 0
+                || decoding.indexOf("html+") >= 0;
+    }
+
     /** 3 JNDI, 2 obfuscated, 1 leak, 0 nothing. */
     private static int judge(String s, int from, int to) {
         LookupEvaluator eval = new LookupEvaluator();
@@ -114,9 +126,10 @@ public final class JndiDetector implements Detector {
 
     /**
      * Where the first lookup opener at or after {@code from} starts: {@code ${}, {@code %24} standing for {@code $},
-     * or {@code $} followed by an entity or escape for {@code {}; -1 when there is none.
+     * (looked for only when {@code percentDollar}) or {@code $} followed by an entity or escape for {@code {}; -1 when
+     * there is none.
      */
-    static int firstOpener(String t, int from) {
+    static int firstOpener(String t, int from, boolean percentDollar) {
         int n = t.length();
         int i = t.indexOf('$', from);
         while (i >= 0 && i + 1 < n) {
@@ -125,6 +138,9 @@ public final class JndiDetector implements Detector {
                 return i;
             }
             i = t.indexOf('$', i + 1);
+        }
+        if (!percentDollar) {
+            return -1;
         }
         int p = t.indexOf("%24", from);
         while (p >= 0 && p + 3 < n) {

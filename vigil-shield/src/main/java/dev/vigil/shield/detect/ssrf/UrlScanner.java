@@ -559,10 +559,13 @@ final class UrlScanner {
             return 0;
         }
         char c0 = AsciiText.lower(t.charAt(i));
+        if (!AsciiText.isLetter(c0) && !AsciiText.isDigit(c0)) {
+            return 0;
+        }
         boolean singleLabel = c0 == 'l' || c0 == 'i' || c0 == 'm' || c0 == 'k' || c0 == 'b';
         if (!singleLabel) {
-            // any other host of interest has a dot: one vectorised search rules most values out
-            int dotAt = t.indexOf('.', i);
+            // any other host of interest has a dot: one vectorised search rules most whole values out
+            int dotAt = n == t.length() ? t.indexOf('.', i) : indexOf(t, '.', i, n);
             if (dotAt < 0 || dotAt >= n) {
                 return 0;
             }

@@ -48,10 +48,10 @@ public final class XxeDetector implements Detector {
             Variant v = variants.get(k);
             String t = v.text();
             long found = 0;
-            if (t.indexOf('<') >= 0 && mayHold(t)) {
+            if (mayHold(t)) {
                 found = DtdScanner.scan(t);
             }
-            if (DtdScanner.rule(found) == 0 && t.indexOf("+ADw") >= 0) {
+            if (DtdScanner.rule(found) == 0 && mayBeUtf7Markup(v, t)) {
                 String decoded = Utf7.decode(t);
                 long inDecoded = DtdScanner.scan(decoded);
                 if (DtdScanner.rule(inDecoded) != 0) {
@@ -95,12 +95,35 @@ public final class XxeDetector implements Detector {
         }
     }
 
-    /** Whether {@code t} holds any of the markup the scanner looks for. */
+    /**
+     * Whether {@code t} may hold UTF-7 encoded declarations: {@code <!} encoded ({@code +ADwAIQ}) or followed by a
+     * literal {@code !}. Only the raw text and its URL-decoded forms are looked at (other decodings cannot create
+     * UTF-7 shift sequences).
+     */
+    private static boolean mayBeUtf7Markup(Variant v, String t) {
+        String decoding = v.decoding();
+        if (!(decoding.isEmpty() || decoding.equals("url") || decoding.equals("url2"))) {
+            return false;
+        }
+        int at = t.indexOf("+ADw");
+        return at >= 0
+                && (t.indexOf("+ADwAIQ", at) >= 0 || t.indexOf("+ADw-!", at) >= 0 || t.indexOf("+ADw!", at) >= 0);
+    }
+
+    /**
+     * Whether {@code t} holds any of the markup the scanner looks for: a {@code <} followed by {@code !} or {@code x}
+     * ({@code <!DOCTYPE}, {@code <!ENTITY}, {@code <xi:include}, {@code <xsl:}, {@code <xs:}), or the XInclude
+     * namespace (for other prefixes).
+     */
     private static boolean mayHold(String t) {
-        return t.indexOf("<!") >= 0
-                || t.indexOf(":include") >= 0
-                || t.indexOf(":INCLUDE") >= 0
-                || t.indexOf("<xs") >= 0
-                || t.indexOf("<XS") >= 0;
+        int n = t.length();
+        int count = 0;
+        for (int i = t.indexOf('<'); i >= 0 && i + 1 < n; i = t.indexOf('<', i + 1)) {
+            char c = t.charAt(i + 1);
+            if (c == '!' || c == 'x' || c == 'X' || ++count >= 256) {
+                return true;
+            }
+        }
+        return t.indexOf("2001/XInclude") >= 0 || t.indexOf("2001/xinclude") >= 0;
     }
 }
