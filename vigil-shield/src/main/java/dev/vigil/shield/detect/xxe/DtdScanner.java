@@ -320,29 +320,44 @@ final class DtdScanner {
      * {@code xsl:include}/{@code xsl:import}, PHP, Xalan or Saxon Java extensions).
      */
     private static long includes(String t) {
-        int x = AsciiText.indexOfIgnoreCase(t, "<xi:include", 0);
-        if (x < 0 && AsciiText.containsIgnoreCase(t, "www.w3.org/2001/xinclude")) {
-            x = AsciiText.indexOfIgnoreCase(t, ":include", 0);
+        int n = t.length();
+        int xsl = -1;
+        int count = 0;
+        for (int i = t.indexOf('<'); i >= 0 && count < 1024; i = t.indexOf('<', i + 1), count++) {
+            if (i + 4 >= n) {
+                break;
+            }
+            char c = t.charAt(i + 1);
+            if (c != 'x' && c != 'X') {
+                continue;
+            }
+            if (AsciiText.regionMatchesLower(t, i + 1, "xi:include")) {
+                return pack(INCLUDE, i, Math.min(n, i + 11));
+            }
+            if (AsciiText.regionMatchesLower(t, i + 1, "xsl:")) {
+                if (xsl < 0) {
+                    xsl = i;
+                }
+                if (AsciiText.regionMatchesLower(t, i + 5, "include")
+                        || AsciiText.regionMatchesLower(t, i + 5, "import")) {
+                    return pack(INCLUDE, i, Math.min(n, i + 12));
+                }
+            } else if (isSchemaComposition(t, i)) {
+                return pack(INCLUDE, i, Math.min(n, i + 11));
+            }
         }
-        if (x < 0) {
-            x = schemaInclude(t);
+        if (t.indexOf("2001/XInclude") >= 0 || t.indexOf("2001/xinclude") >= 0) {
+            int x = AsciiText.indexOfIgnoreCase(t, ":include", 0);
+            if (x >= 0) {
+                return pack(INCLUDE, x, Math.min(n, x + 8));
+            }
         }
-        if (x >= 0) {
-            return pack(INCLUDE, x, Math.min(t.length(), x + 11));
-        }
-        int xsl = AsciiText.indexOfIgnoreCase(t, "<xsl:", 0);
         if (xsl < 0) {
             return 0;
         }
         int at = AsciiText.indexOfIgnoreCase(t, "document(", xsl);
         if (at < 0) {
             at = AsciiText.indexOfIgnoreCase(t, "unparsed-text(", xsl);
-        }
-        if (at < 0) {
-            at = AsciiText.indexOfIgnoreCase(t, "<xsl:include", 0);
-        }
-        if (at < 0) {
-            at = AsciiText.indexOfIgnoreCase(t, "<xsl:import", 0);
         }
         if (at < 0) {
             at = AsciiText.indexOfIgnoreCase(t, "php.net/xsl", 0);
@@ -356,33 +371,30 @@ final class DtdScanner {
         if (at < 0) {
             at = AsciiText.indexOfIgnoreCase(t, "=\"java:", 0);
         }
-        return at < 0 ? 0 : pack(INCLUDE, at, Math.min(t.length(), at + 9));
+        return at < 0 ? 0 : pack(INCLUDE, at, Math.min(n, at + 9));
     }
 
     /**
-     * An XML Schema composition element ({@code <xs:include>}, {@code <xs:import>}, {@code <xs:redefine>},
-     * {@code <xs:override>}, prefix {@code xs} or {@code xsd}): a schema supplied by the client that makes the
-     * validator load other documents. -1 when there is none.
+     * Whether an XML Schema composition element starts at {@code i} ({@code <xs:include>}, {@code <xs:import>},
+     * {@code <xs:redefine>}, {@code <xs:override>}, prefix {@code xs} or {@code xsd}): a schema supplied by the client
+     * that makes the validator load other documents.
      */
-    private static int schemaInclude(String t) {
-        for (int i = AsciiText.indexOfIgnoreCase(t, "<xs", 0);
-                i >= 0;
-                i = AsciiText.indexOfIgnoreCase(t, "<xs", i + 3)) {
-            int p = i + 3;
-            if (p < t.length() && (t.charAt(p) == 'd' || t.charAt(p) == 'D')) {
-                p++;
-            }
-            if (p < t.length() && t.charAt(p) == ':') {
-                p++;
-                if (AsciiText.regionMatchesLower(t, p, "include")
-                        || AsciiText.regionMatchesLower(t, p, "import")
-                        || AsciiText.regionMatchesLower(t, p, "redefine")
-                        || AsciiText.regionMatchesLower(t, p, "override")) {
-                    return i;
-                }
-            }
+    private static boolean isSchemaComposition(String t, int i) {
+        int p = i + 3;
+        if (!AsciiText.regionMatchesLower(t, i + 1, "xs")) {
+            return false;
         }
-        return -1;
+        if (p < t.length() && (t.charAt(p) == 'd' || t.charAt(p) == 'D')) {
+            p++;
+        }
+        if (p >= t.length() || t.charAt(p) != ':') {
+            return false;
+        }
+        p++;
+        return AsciiText.regionMatchesLower(t, p, "include")
+                || AsciiText.regionMatchesLower(t, p, "import")
+                || AsciiText.regionMatchesLower(t, p, "redefine")
+                || AsciiText.regionMatchesLower(t, p, "override");
     }
 
     private static int skipSpace(String t, int p) {
