@@ -118,7 +118,11 @@ public final class XxeDetector implements Detector {
     private static boolean mayHold(String t) {
         int n = t.length();
         int count = 0;
-        for (int i = t.indexOf('<'); i >= 0 && i + 1 < n; i = t.indexOf('<', i + 1)) {
+        int first = t.indexOf('<');
+        if (first < 0) {
+            return false;
+        }
+        for (int i = first; i >= 0 && i + 1 < n; i = t.indexOf('<', i + 1)) {
             char c = t.charAt(i + 1);
             if (c == '!' || c == 'x' || c == 'X' || ++count >= 256) {
                 return true;
