@@ -56,6 +56,10 @@ final class Priming {
                 + "{\"method\":\"POST\",\"path\":\"/p\"}},\"body\":\"{\\\"n\\\":\\\"&amp; \\\\\\\\u0041\\\"}\","
                 + "\"isBase64Encoded\":false}",
         "{\"Records\":[{\"messageId\":\"m\",\"body\":\"{\\\"a\\\":[1,\\\"x\\\"]}\",\"messageAttributes\":{},"
-                + "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:us-east-1:1:q\"}]}"
+                + "\"eventSource\":\"aws:sqs\",\"eventSourceARN\":\"arn:aws:sqs:us-east-1:1:q\"}]}",
+        // one value shaped for each detector's deeper paths (tokenisers, judges), so their classes load here
+        "{\"prime\":[\"1' or 1=1-- \",\"<svg onload=x>\",\"a;id\",\"../../etc/passwd\",\"http://127.0.0.1/\","
+                + "\"${jndi:x}\",\"<!DOCTYPE a [<!ENTITY b SYSTEM 'f'>]>\",\"{{7*7}}\",\"rO0ABXNy\","
+                + "\"{\\\"$ne\\\":1}\",\"__proto__\",\"a\\r\\nB: c\",\"system('x')\",\"#{x}\"]}"
     };
 }

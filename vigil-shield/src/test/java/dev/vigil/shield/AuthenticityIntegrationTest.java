@@ -29,7 +29,7 @@ class AuthenticityIntegrationTest {
                 Map.of(),
                 List.of(),
                 BatchMode.DROP,
-                Policy.DEFAULT_BUDGET_MICROS,
+                Policies.TEST_BUDGET_MICROS,
                 List.of(new AuthenticityConfig(
                         "gh", "github", List.of("/webhooks/*"), Map.of("secret_env", "GH_SECRET"), 3)));
         return Shield.builder()
@@ -105,7 +105,7 @@ class AuthenticityIntegrationTest {
                 Map.of(),
                 List.of(),
                 BatchMode.DROP,
-                Policy.DEFAULT_BUDGET_MICROS,
+                Policies.TEST_BUDGET_MICROS,
                 List.of(new AuthenticityConfig("gh", "github", List.of(), Map.of("secret_env", "NOT_SET"), 1)));
         Shield shield =
                 Shield.builder().policy(p).sink(h.sink).environment(Map.of()).build();

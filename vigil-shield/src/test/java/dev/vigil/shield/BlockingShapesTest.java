@@ -171,7 +171,7 @@ class BlockingShapesTest {
                 Map.of("test", Mode.MONITOR),
                 List.of(),
                 BatchMode.DROP,
-                Policy.DEFAULT_BUDGET_MICROS,
+                Policies.TEST_BUDGET_MICROS,
                 List.of());
         Object response = h.invoke(shield(p), TestEvents.apiV2("/orders", "q=" + MARK));
         assertThat(map(response).get("statusCode")).isEqualTo(200L);
@@ -185,7 +185,7 @@ class BlockingShapesTest {
                 Map.of("test", Mode.OFF),
                 List.of(),
                 BatchMode.DROP,
-                Policy.DEFAULT_BUDGET_MICROS,
+                Policies.TEST_BUDGET_MICROS,
                 List.of());
         h.invoke(shield(p), TestEvents.apiV2("/orders", "q=" + MARK));
         assertThat(h.handlerCalls).isEqualTo(1);

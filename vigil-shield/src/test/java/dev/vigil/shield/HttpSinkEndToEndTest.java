@@ -45,6 +45,7 @@ class HttpSinkEndToEndTest {
                 FunctionInfo.named("orders"))) {
             Policy d = Policy.defaults();
             Shield shield = Shield.builder()
+                    .policy(Policies.blocking())
                     .detector(new CanaryDetector())
                     .sink(sink)
                     .environment(Map.of())

@@ -29,7 +29,15 @@ class HygieneIntegrationTest {
     private static Policy policy(Mode mode, HygieneConfig hygiene) {
         Policy d = Policy.defaults();
         return new Policy(
-                mode, Map.of(), List.of(), d.budgetMicros(), BatchMode.DROP, hygiene, List.of(), d.telemetry(), "test");
+                mode,
+                Map.of(),
+                List.of(),
+                Policies.TEST_BUDGET_MICROS,
+                BatchMode.DROP,
+                hygiene,
+                List.of(),
+                d.telemetry(),
+                "test");
     }
 
     private Shield shield(Policy policy, Map<String, String> env) {

@@ -37,7 +37,7 @@ class TelemetrySchemaTest {
                 Map.of(),
                 List.of(),
                 BatchMode.REPORT,
-                Policy.DEFAULT_BUDGET_MICROS,
+                Policies.TEST_BUDGET_MICROS,
                 List.of(new AuthenticityConfig("gh", "github", List.of("/webhooks/*"), Map.of("secret_env", "S"), 1)));
         Shield shield = Shield.builder()
                 .policy(p)

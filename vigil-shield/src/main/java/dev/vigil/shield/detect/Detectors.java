@@ -1,7 +1,14 @@
 package dev.vigil.shield.detect;
 
+import dev.vigil.shield.detect.cmdi.CmdiDetector;
+import dev.vigil.shield.detect.codeinjection.CodeInjectionDetector;
+import dev.vigil.shield.detect.crlf.CrlfInjectionDetector;
 import dev.vigil.shield.detect.jndi.JndiDetector;
+import dev.vigil.shield.detect.nosqli.NoSqlInjectionDetector;
+import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
+import dev.vigil.shield.detect.prototypepollution.PrototypePollutionDetector;
 import dev.vigil.shield.detect.ssrf.SsrfDetector;
+import dev.vigil.shield.detect.xss.XssDetector;
 import dev.vigil.shield.detect.xxe.XxeDetector;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +33,11 @@ public final class Detectors {
 
         // slot: sqli
 
-        // slot: xss
+        list.add(new XssDetector());
 
-        // slot: cmdi
+        list.add(new CmdiDetector());
 
-        // slot: path_traversal
+        list.add(new PathTraversalDetector());
 
         list.add(new SsrfDetector());
 
@@ -42,13 +49,13 @@ public final class Detectors {
 
         // slot: deserialization
 
-        // slot: nosqli
+        list.add(new NoSqlInjectionDetector());
 
-        // slot: prototype_pollution
+        list.add(new PrototypePollutionDetector());
 
-        // slot: crlf
+        list.add(new CrlfInjectionDetector());
 
-        // slot: code_injection
+        list.add(new CodeInjectionDetector());
         return list;
     }
 

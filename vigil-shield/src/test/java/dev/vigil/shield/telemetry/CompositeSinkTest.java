@@ -96,13 +96,14 @@ class CompositeSinkTest {
         sink.flush(deadline);
         long took = System.nanoTime() - start;
 
+        // the first sink gets half of what was left when the flush began; "now" is somewhere in [start, start + took]
+        long half = TimeUnit.MILLISECONDS.toNanos(100);
         assertThat(first.deadlines)
                 .singleElement()
-                .satisfies(d -> assertThat(d)
-                        .isBetween(
-                                start + TimeUnit.MILLISECONDS.toNanos(80), start + TimeUnit.MILLISECONDS.toNanos(120)));
+                .satisfies(d -> assertThat(d).isBetween(start + half - 1, start + took / 2 + half + 1));
         assertThat(second.deadlines).containsExactly(deadline);
-        assertThat(took).isLessThan(TimeUnit.MILLISECONDS.toNanos(260));
+        // returns by the deadline, give or take scheduling on a loaded machine
+        assertThat(took).isLessThan(TimeUnit.MILLISECONDS.toNanos(700));
     }
 
     @Test
