@@ -4,12 +4,15 @@ import dev.vigil.shield.detect.cmdi.CmdiDetector;
 import dev.vigil.shield.detect.codeinjection.CodeInjectionDetector;
 import dev.vigil.shield.detect.crlf.CrlfInjectionDetector;
 import dev.vigil.shield.detect.deserialization.DeserializationDetector;
+import dev.vigil.shield.detect.jndi.JndiDetector;
 import dev.vigil.shield.detect.nosqli.NoSqlInjectionDetector;
 import dev.vigil.shield.detect.pathtraversal.PathTraversalDetector;
 import dev.vigil.shield.detect.prototypepollution.PrototypePollutionDetector;
 import dev.vigil.shield.detect.sqli.SqliDetector;
+import dev.vigil.shield.detect.ssrf.SsrfDetector;
 import dev.vigil.shield.detect.ssti.SstiDetector;
 import dev.vigil.shield.detect.xss.XssDetector;
+import dev.vigil.shield.detect.xxe.XxeDetector;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -39,11 +42,11 @@ public final class Detectors {
 
         list.add(new PathTraversalDetector());
 
-        // slot: ssrf
+        list.add(new SsrfDetector());
 
-        // slot: jndi
+        list.add(new JndiDetector());
 
-        // slot: xxe
+        list.add(new XxeDetector());
 
         list.add(new SstiDetector());
 

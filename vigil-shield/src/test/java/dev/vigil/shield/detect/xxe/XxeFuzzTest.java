@@ -1,0 +1,86 @@
+package dev.vigil.shield.detect.xxe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.vigil.shield.detect.Detection;
+import dev.vigil.shield.inspect.InspectedValue;
+import dev.vigil.shield.inspect.Normalizer;
+import dev.vigil.shield.inspect.Source;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Whatever the input (up to 64 KB, any characters), {@link XxeDetector} returns without throwing, reports at most one
+ * detection with a span inside its variant, and stays fast. Runs its seeds (in {@code XxeFuzzTestInputs/}) under
+ * plain {@code mvn test}; set {@code JAZZER_FUZZ=1} to fuzz.
+ */
+class XxeFuzzTest {
+
+    private static final long BOUND_NANOS = 250_000_000L;
+
+    private final XxeDetector detector = new XxeDetector();
+
+    @FuzzTest(maxDuration = "60s")
+    void never_throws_and_stays_fast(FuzzedDataProvider data) {
+        check(data.consumeString(65536));
+    }
+
+    @Test
+    void large_adversarial_inputs_stay_fast() {
+        for (String unit : ADVERSARIAL) {
+            StringBuilder b = new StringBuilder(66_000);
+            while (b.length() < 65_536) {
+                b.append(unit);
+            }
+            check(b.toString());
+        }
+    }
+
+    private void check(String s) {
+        InspectedValue value = new InspectedValue("body", "path", Source.PATH, -1, Normalizer.variants(s));
+        List<Detection> out = new ArrayList<>();
+        detector.inspect(value, out::add);
+        // time a second run: the first one may include class loading and interpretation on a cold JVM
+        out.clear();
+        long t0 = System.nanoTime();
+        detector.inspect(value, out::add);
+        long elapsed = System.nanoTime() - t0;
+        assertThat(out).hasSizeLessThanOrEqualTo(1);
+        for (Detection d : out) {
+            assertThat(d.start()).isBetween(0, d.end());
+            assertThat(d.end()).isLessThanOrEqualTo(d.variant().text().length());
+        }
+        assertThat(elapsed).isLessThan(BOUND_NANOS);
+    }
+
+    private static final String[] ADVERSARIAL = {
+        "${",
+        "${${::-",
+        "}",
+        "$${",
+        "%24%7b",
+        "&lbrace",
+        "http://",
+        "a:",
+        "a://@",
+        "http://[",
+        "1.",
+        "0x",
+        "<!",
+        "<!ENTITY % a \"",
+        "<!DOCTYPE a [",
+        "%a;",
+        "&a;",
+        "+ADw",
+        "<xs:",
+        "\ud800",
+        "\u0000",
+        "\\\\",
+        "http://a@b@c@d ",
+        "localhost/",
+        "①."
+    };
+}
