@@ -42,10 +42,16 @@ import java.util.TreeSet;
 public final class Invocation {
 
     /**
-     * The first invocation of a runtime instance gets this many times the budget: its code runs interpreted and
-     * loads classes, which says nothing about the event.
+     * The first {@link #WARM_UP_INVOCATIONS} invocations of a runtime instance get this many times the budget: their
+     * code runs interpreted or barely compiled and loads classes, which says nothing about the event.
      */
     static final int COLD_BUDGET_FACTOR = 10;
+
+    /** How many invocations of a runtime instance count as warming up (larger budget). */
+    static final int WARM_UP_INVOCATIONS = 20;
+
+    /** Whether this invocation is one of the runtime instance's first few; set by the Shield before inspection. */
+    boolean warmingUp;
 
     private final Shield shield;
     private final Context context;
@@ -155,7 +161,7 @@ public final class Invocation {
                 }
             }
         }
-        long budgetNanos = policy.budgetMicros() * 1000 * (coldStart ? COLD_BUDGET_FACTOR : 1);
+        long budgetNanos = policy.budgetMicros() * 1000 * (coldStart || warmingUp ? COLD_BUDGET_FACTOR : 1);
         Inspector.Result result = shield.inspector.inspect(tree, adapter, startNanos + budgetNanos);
         reportDetectorFailures(result.failures);
         if (result.budgetExceededBy != null) {

@@ -61,7 +61,7 @@ public final class Shield implements AutoCloseable {
     final TelemetrySink sink;
     final Function<String, String> env;
     final TmpWatch tmpWatch;
-    private boolean coldStart = true;
+    private int invocationsSeen;
     private volatile FunctionInfo function;
 
     private Shield(Builder b) {
@@ -314,7 +314,9 @@ public final class Shield implements AutoCloseable {
      * throws; a failure inside the Shield yields an invocation that lets everything through and reports itself.
      */
     public Invocation begin(Object event, Context context) {
-        Invocation inv = new Invocation(this, context, System.nanoTime(), takeColdStart());
+        int seen = countInvocation();
+        Invocation inv = new Invocation(this, context, System.nanoTime(), seen == 0);
+        inv.warmingUp = seen < Invocation.WARM_UP_INVOCATIONS;
         try {
             inv.inspect(event);
         } catch (RuntimeException | StackOverflowError | LinkageError e) {
@@ -325,11 +327,16 @@ public final class Shield implements AutoCloseable {
         return inv;
     }
 
-    /** Whether this is the first invocation (a lock, not AtomicBoolean: its VarHandle costs cold-start time). */
-    private synchronized boolean takeColdStart() {
-        boolean first = coldStart;
-        coldStart = false;
-        return first;
+    /**
+     * How many invocations this Shield saw before this one, capped (a lock, not an AtomicInteger: its VarHandle costs
+     * cold-start time).
+     */
+    private synchronized int countInvocation() {
+        int seen = invocationsSeen;
+        if (seen < Integer.MAX_VALUE) {
+            invocationsSeen = seen + 1;
+        }
+        return seen;
     }
 
     FunctionInfo function(Context context) {
