@@ -43,6 +43,9 @@ final class Chars {
             + "\u4000\u4000\u4000\u4000\u4000\u4000\u4000\u4000"
             + "\u4000\u4000\u4000\u2080\u2000\u2040\u2000\u2000";
 
+    /** {@link #CLASSES} as an array: indexing it needs no string bounds/coder checks in the hot loop. */
+    private static final char[] TABLE = CLASSES.toCharArray();
+
     private Chars() {}
 
     static int of(String s) {
@@ -60,7 +63,7 @@ final class Chars {
         int wordStart = -1;
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
-            int cls = c < 128 ? CLASSES.charAt(c) : NOT_BASE64;
+            int cls = c < 128 ? TABLE[c] : NOT_BASE64;
             if ((cls & WORD) != 0) {
                 if (wordStart < 0) {
                     wordStart = i;

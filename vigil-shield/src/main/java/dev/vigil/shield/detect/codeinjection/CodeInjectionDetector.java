@@ -66,8 +66,7 @@ public final class CodeInjectionDetector implements Detector {
         if (weaker == null && !variants.isEmpty()) {
             String raw = variants.get(0).text();
             if (raw.length() <= 255 && Chars.has(rawFlags, Chars.DOT | Chars.UNDERSCORE)) {
-                weaker = UploadNames.judge(
-                        variants.get(0), UploadNames.isFileNameContext(value.location(), value.name()));
+                weaker = UploadNames.judge(variants.get(0), value.location(), value.name());
             }
         }
         if (weaker != null) {

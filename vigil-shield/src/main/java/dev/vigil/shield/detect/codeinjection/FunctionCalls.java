@@ -19,6 +19,9 @@ final class FunctionCalls {
     /** How many identifiers of one text are looked at. */
     private static final int MAX_WORDS = 8192;
 
+    /** How far after a name its call's {@code (} may stand (blanks, comments, closers). */
+    private static final int CALL_WINDOW = 96;
+
     private FunctionCalls() {}
 
     static Detection judge(Variant v) {
@@ -27,7 +30,22 @@ final class FunctionCalls {
         int i = 0;
         int words = 0;
         Detection weaker = null;
+        int nextParen = s.indexOf('(');
         while (i < n && words < MAX_WORDS) {
+            // only a name ending within the call-syntax window before a "(" can be called: jump to that window
+            if (nextParen < i) {
+                nextParen = s.indexOf('(', i);
+                if (nextParen < 0) {
+                    break;
+                }
+            }
+            if (nextParen - i > CALL_WINDOW) {
+                int floor = i;
+                i = nextParen - CALL_WINDOW;
+                while (i > floor && AsciiText.isWord(s.charAt(i - 1))) {
+                    i--; // back to the start of a word cut by the jump
+                }
+            }
             char c = s.charAt(i);
             if (!(AsciiText.isLetter(c) || c == '_')) {
                 i++;
@@ -66,7 +84,7 @@ final class FunctionCalls {
     private static int callParen(String s, int end) {
         int n = s.length();
         int k = end;
-        int limit = Math.min(n, end + 96);
+        int limit = Math.min(n, end + CALL_WINDOW);
         boolean quote = false;
         int closers = 0;
         while (k < limit) {

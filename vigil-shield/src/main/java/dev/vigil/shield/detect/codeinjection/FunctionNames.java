@@ -297,8 +297,8 @@ final class FunctionNames {
      */
     private static boolean hasExtensionPrefix(String name) {
         int u = name.indexOf('_');
-        if (u <= 0 || u == name.length() - 1) {
-            return false;
+        if (u <= 0 || u > 9 || u == name.length() - 1) {
+            return false; // no extension prefix is longer than nine characters
         }
         switch (name.substring(0, u)) {
             case "pg":
@@ -368,6 +368,18 @@ final class FunctionNames {
         int k = kind(name);
         if (k != NONE || name.length() <= 8) {
             return k;
+        }
+        switch (name.charAt(name.length() - 1)) {
+            case 'c': // exec, func
+            case 'n': // open, function
+            case 'e': // decode, inflate, source, file, unserialize
+            case 's': // uncompress, decompress, contents, vars, functions
+            case 'u': // passthru
+            case 't': // client
+            case '3': // rot13
+                break;
+            default:
+                return NONE; // no long dangerous name ends so
         }
         for (int j = 0; j < LONG_DANGEROUS.length; j++) {
             if (name.endsWith(LONG_DANGEROUS[j])) {

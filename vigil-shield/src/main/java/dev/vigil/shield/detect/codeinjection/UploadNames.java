@@ -37,10 +37,29 @@ final class UploadNames {
     static Detection judge(Variant v, boolean fileNameContext) {
         String s = v.text();
         int n = s.length();
-        if (n == 0 || n > 255) {
+        if (n == 0 || n > 255 || !hasCandidate(s)) {
             return null;
         }
-        if (!hasCandidate(s) || (!fileNameContext && !isBareName(s))) {
+        return judgeCandidate(v, fileNameContext);
+    }
+
+    /**
+     * Like {@link #judge(Variant, boolean)} but works out the file-name context from {@code location} and
+     * {@code name} only when the value holds a candidate, so most values pay for neither.
+     */
+    static Detection judge(Variant v, String location, String name) {
+        String s = v.text();
+        int n = s.length();
+        if (n == 0 || n > 255 || !hasCandidate(s)) {
+            return null;
+        }
+        return judgeCandidate(v, isFileNameContext(location, name));
+    }
+
+    private static Detection judgeCandidate(Variant v, boolean fileNameContext) {
+        String s = v.text();
+        int n = s.length();
+        if (!fileNameContext && !isBareName(s)) {
             return null;
         }
         int base = Math.max(s.lastIndexOf('/'), s.lastIndexOf('\\')) + 1;
@@ -103,7 +122,14 @@ final class UploadNames {
             }
             dot = s.indexOf('.', dot + 1);
         }
-        return s.indexOf('_') >= 0 && AsciiText.indexOfIgnoreCase(s, "sess_", 0) >= 0;
+        int u = s.indexOf('_', 4);
+        while (u >= 0) {
+            if (AsciiText.regionMatchesLower(s, u - 4, "sess")) {
+                return true;
+            }
+            u = s.indexOf('_', u + 1);
+        }
+        return false;
     }
 
     /** Whether {@code s} is one file name with an optional directory and no URL or query syntax. */
