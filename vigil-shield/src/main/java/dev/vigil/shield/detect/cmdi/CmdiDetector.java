@@ -48,6 +48,9 @@ public final class CmdiDetector implements Detector {
     private static final long LOW_TRIGGERS =
             1L << ';' | 1L << '&' | 1L << '$' | 1L << '<' | 1L << '>' | 1L << '(' | 1L << '=' | 1L << '\n' | 1L << '\r';
 
+    /** Scratch judges, reused by each thread (a judge holds no state between values). */
+    private static final ThreadLocal<ShellJudge> SCRATCH = new ThreadLocal<>();
+
     @Override
     public String id() {
         return "cmdi";
@@ -67,11 +70,15 @@ public final class CmdiDetector implements Detector {
         Variant bestVariant = null;
         for (Variant v : value.variants()) {
             String text = v.text();
-            if (!mayHoldCommand(text)) {
-                continue;
-            }
             if (judge == null) {
-                judge = new ShellJudge();
+                judge = SCRATCH.get();
+                if (judge == null) {
+                    judge = new ShellJudge();
+                    SCRATCH.set(judge);
+                }
+            }
+            if (!judge.load(text) && !startsLikeCommand(text, judge.chars()) && !isStandaloneCommand(text)) {
+                continue;
             }
             int r = judge.scan(text);
             if (ShellJudge.rank(r) > ShellJudge.rank(bestRule)) {
@@ -106,7 +113,7 @@ public final class CmdiDetector implements Detector {
                 return true;
             }
         }
-        return startsLikeCommand(s) || isStandaloneCommand(s);
+        return startsLikeCommand(s, s.toCharArray()) || isStandaloneCommand(s);
     }
 
     /** Whether the whole value is a reconnaissance command that needs no argument ({@code whoami}). */
@@ -135,25 +142,25 @@ public final class CmdiDetector implements Detector {
         }
     }
 
-    private static boolean startsLikeCommand(String s) {
+    private static boolean startsLikeCommand(String s, char[] a) {
         int n = s.length();
         int i = 0;
-        while (i < n && (s.charAt(i) == ' ' || s.charAt(i) == '+')) {
+        while (i < n && (a[i] == ' ' || a[i] == '+')) {
             i++;
         }
         int limit = Math.min(n, i + 48);
         int k = i;
         boolean slash = false;
         for (; k < limit; k++) {
-            char c = s.charAt(k);
-            char d = k + 1 < n ? s.charAt(k + 1) : 0;
+            char c = a[k];
+            char d = k + 1 < n ? a[k + 1] : 0;
             if (c == '/') {
                 if (AsciiText.isLetter(d) || d == '?' || d == '*' || d == '[' || d == '.' || d == '$') {
                     return true; // a path: /bin/ls, usr/bin/id, /???/c?t
                 }
                 slash = true;
             } else if (c == '\'' || c == '"') {
-                if (k == i || (AsciiText.isLetter(d) && AsciiText.isLetter(s.charAt(k - 1)))) {
+                if (k == i || (AsciiText.isLetter(d) && AsciiText.isLetter(a[k - 1]))) {
                     return true; // quoting inside a word: c'a't, 'i'fconfig
                 }
             } else if (c == '{') {
@@ -164,20 +171,20 @@ public final class CmdiDetector implements Detector {
                 break;
             }
         }
-        if (k == i || k >= n || !(s.charAt(k) == ' ' || s.charAt(k) == '+' || s.charAt(k) == '\t')) {
+        if (k == i || k >= n || !(a[k] == ' ' || a[k] == '+' || a[k] == '\t')) {
             return false;
         }
         if (k - i <= 3 && (AsciiText.regionMatchesLower(s, i, "if") || AsciiText.regionMatchesLower(s, i, "for"))) {
             return true; // a batch IF or FOR statement
         }
         int firstLength = k - i;
-        while (k < n && (s.charAt(k) == ' ' || s.charAt(k) == '+' || s.charAt(k) == '\t')) {
+        while (k < n && (a[k] == ' ' || a[k] == '+' || a[k] == '\t')) {
             k++;
         }
         if (k >= n) {
             return false;
         }
-        char c = s.charAt(k);
+        char c = a[k];
         if (c == '-' || c == '/' || c == '~' || c == '.' || c == '%' || c == '\'' || c == '"') {
             return true;
         }
@@ -190,7 +197,7 @@ public final class CmdiDetector implements Detector {
         // a second word holding a path, a host or a file name: curl http://x, cat file.txt
         int second = Math.min(n, k + 64);
         for (int j = k; j < second; j++) {
-            char x = s.charAt(j);
+            char x = a[j];
             if (x == '/' || x == ':' || x == '.' || x == '\\') {
                 return true;
             }

@@ -41,6 +41,81 @@ final class CommandTable {
 
     private CommandTable() {}
 
+    /** Longest name in the table. */
+    static final int MAX_NAME = 19;
+
+    /**
+     * Whether a table name can start with the lower-case {@code first} and have {@code len} characters: a cheap test
+     * that rejects most plain words before {@link #kind} (which needs a String). The masks hold bit {@code len} for
+     * each name length per first letter; {@code CommandTableTest} checks them against the table.
+     */
+    static boolean mayBeName(char first, int len) {
+        if (len <= 0 || len > MAX_NAME) {
+            return false;
+        }
+        return (lengthMask(first) >>> len & 1) != 0;
+    }
+
+    /** Bit {@code k} set when a name of length {@code k} starts with {@code first}. */
+    static int lengthMask(char first) {
+        switch (first) {
+            case 'a':
+                return 0x3f9e8;
+            case 'b':
+                return 0x2f0;
+            case 'c':
+                return 0xdfc;
+            case 'd':
+                return 0x51fc;
+            case 'e':
+                return 0x7c;
+            case 'f':
+                return 0x1f0;
+            case 'g':
+                return 0x2858;
+            case 'h':
+                return 0x190;
+            case 'i':
+                return 0x2495c;
+            case 'j':
+                return 0x470;
+            case 'k':
+                return 0x98;
+            case 'l':
+                return 0x18dc;
+            case 'm':
+                return 0x17c;
+            case 'n':
+                return 0x5fc;
+            case 'o':
+                return 0x84;
+            case 'p':
+                return 0x57c;
+            case 'q':
+                return 0xa0;
+            case 'r':
+                return 0x1fc;
+            case 's':
+                return 0x82dfc;
+            case 't':
+                return 0x5fc;
+            case 'u':
+                return 0x1f0;
+            case 'v':
+                return 0x14c;
+            case 'w':
+                return 0x1fc;
+            case 'x':
+                return 0x28;
+            case 'y':
+                return 0x8;
+            case 'z':
+                return 0x98;
+            default:
+                return 0;
+        }
+    }
+
     /** The flags of a lower-case command name, or 0 when it is not a known command. */
     /** The flags of a lower-case command name, or 0 when it is not a known command. */
     static int kind(String name) {

@@ -93,7 +93,40 @@ final class ShellJudge {
     private static final String SENSITIVE_FILES = " /etc/passwd /etc/shadow /etc/group /etc/hosts /etc/issue /bin/sh"
             + " /bin/bash /etc/sudoers /proc/self/environ /etc ";
 
-    /** Scans {@code s}; returns the strongest rule found (also left in {@link #rule}), or {@link #NONE}. */
+    /**
+     * Copies {@code s} into the reused character buffer (once per text; {@link #hasTrigger} and {@link #scan} then
+     * read the buffer) and returns whether it holds a character the boundary scan or the prefilter stops at.
+     */
+    boolean load(String s) {
+        int n = s.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, 2 * chars.length)];
+        }
+        char[] a = chars;
+        s.getChars(0, n, a, 0);
+        for (int i = 0; i < n; i++) {
+            char c = a[i];
+            if (c < 64) {
+                if ((PREFILTER_LOW >>> c & 1L) != 0) {
+                    return true;
+                }
+            } else if (c == '|' || c == '`' || c == '\\') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The buffer {@link #load} copied the text into (valid up to the text's length). */
+    char[] chars() {
+        return chars;
+    }
+
+    /** Prefilter characters below 64: {@code ; & $ < > ( =} and line breaks. */
+    private static final long PREFILTER_LOW =
+            1L << ';' | 1L << '&' | 1L << '$' | 1L << '<' | 1L << '>' | 1L << '(' | 1L << '=' | 1L << '\n' | 1L << '\r';
+
+    /** Scans {@code s}, which {@link #load} has just copied; returns the strongest rule found, or {@link #NONE}. */
     int scan(String s) {
         rule = NONE;
         int n = s.length();
@@ -101,13 +134,9 @@ final class ShellJudge {
             return NONE;
         }
         int budget = MAX_BOUNDARIES;
+        char[] a = chars;
         judge(s, 0, AT_START, 0);
         boolean inBacktick = false;
-        if (chars.length < n) {
-            chars = new char[Math.max(n, 2 * chars.length)];
-        }
-        char[] a = chars;
-        s.getChars(0, n, a, 0);
         for (int i = 0; i < n && budget > 0; i++) {
             char c = a[i];
             if (c >= 128 || (c < 64 ? (LOW >>> c & 1L) == 0 : (HIGH >>> (c - 64) & 1L) == 0)) {
@@ -155,7 +184,10 @@ final class ShellJudge {
                     } else if (i + 1 < n && a[i + 1] == '(' && (i + 2 >= n || a[i + 2] != '(')) {
                         budget--;
                         judge(s, i + 2, IN_SUBSTITUTION, i);
-                    } else if (c == '<' && AsciiText.regionMatchesLower(s, i, "<!--#exec")) {
+                    } else if (c == '<'
+                            && i + 1 < n
+                            && a[i + 1] == '!'
+                            && AsciiText.regionMatchesLower(s, i, "<!--#exec")) {
                         found(EXEC_CALL, i, Math.min(n, i + 9));
                     } else if ((c == '>' || c == '<') && isDevTcp(s, i + 1)) {
                         found(REVERSE_SHELL, i, Math.min(n, i + 10));
@@ -281,13 +313,17 @@ final class ShellJudge {
             return;
         }
         // fast path: a plain word followed by '=' is a parameter or an assignment (a=1&b=2), never a command
+        char[] a = chars;
         int plain = p;
         int limit = Math.min(n, p + ShellWord.MAX);
-        while (plain < limit
-                && (AsciiText.isWord(s.charAt(plain)) || s.charAt(plain) == '-' || s.charAt(plain) == '.')) {
+        while (plain < limit && (AsciiText.isWord(a[plain]) || a[plain] == '-' || a[plain] == '.')) {
             plain++;
         }
-        if (plain < n && plain > p && s.charAt(plain) == '=') {
+        if (plain < n && plain > p && a[plain] == '=') {
+            return;
+        }
+        if (plain > p && plain - p < ShellWord.MAX && endsPlainWord(a, plain, n) && !mayBeCommand(a, p, plain)) {
+            // fast path: a plain word (no quoting, path or obfuscation) that no command name can be
             return;
         }
         word.read(s, p);
@@ -391,6 +427,66 @@ final class ShellJudge {
             r = REVERSE_SHELL;
         }
         found(r, at, Math.max(q, p));
+    }
+
+    /**
+     * Whether {@code a[q]} ends a word that {@link ShellWord} would read as written: end of text, a blank, a
+     * separator, a parenthesis, a comment; not a quote, backslash, {@code $}, brace or a splitting empty substitution.
+     */
+    private static boolean endsPlainWord(char[] a, int q, int n) {
+        if (q >= n) {
+            return true;
+        }
+        switch (a[q]) {
+            case ' ':
+            case '\t':
+            case '\n':
+            case '\r':
+            case 0x0B:
+            case '\f':
+            case ';':
+            case '|':
+            case '&':
+            case ')':
+            case '(':
+            case '#':
+            case '+':
+            case 0:
+                return true;
+            case '<':
+            case '>':
+                return q + 1 >= n || a[q + 1] != '(';
+            case '`':
+                return q + 1 >= n || a[q + 1] != '`';
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Whether the plain word {@code a[from, to)} (word characters, {@code -} and {@code .}) may resolve to a table name
+     * the way {@link #resolveName} reads it: as written, without {@code .exe}/{@code .com}, or without a version suffix.
+     */
+    private static boolean mayBeCommand(char[] a, int from, int to) {
+        char first = AsciiText.lower(a[from]);
+        int len = to - from;
+        if (len > 4 && a[to - 4] == '.') {
+            char x = AsciiText.lower(a[to - 3]);
+            char y = AsciiText.lower(a[to - 2]);
+            char z = AsciiText.lower(a[to - 1]);
+            if ((x == 'e' && y == 'x' && z == 'e') || (x == 'c' && y == 'o' && z == 'm')) {
+                to -= 4;
+                len -= 4;
+            }
+        }
+        if (CommandTable.mayBeName(first, len)) {
+            return true;
+        }
+        int k = to;
+        while (k > from + 1 && (AsciiText.isDigit(a[k - 1]) || a[k - 1] == '.')) {
+            k--;
+        }
+        return k < to && CommandTable.mayBeName(first, k - from);
     }
 
     /** Whether the command just resolved, with the arguments from {@code q}, has a reverse-shell shape. */
@@ -556,6 +652,9 @@ final class ShellJudge {
                 return false;
             }
         }
+        if (!baseGlob && slash < from && !mayBeName(b, baseFrom, baseTo)) {
+            return false; // no table name can match: skip building the String
+        }
         String base = new String(b, baseFrom, baseTo - baseFrom);
         int f = 0;
         if (baseGlob) {
@@ -592,6 +691,18 @@ final class ShellJudge {
         flags = f;
         name = base;
         return f != 0;
+    }
+
+    /** {@link #mayBeCommand} for a lower-case base name already stripped of {@code .exe}/{@code .com}. */
+    private static boolean mayBeName(char[] b, int from, int to) {
+        if (CommandTable.mayBeName(b[from], to - from)) {
+            return true;
+        }
+        int k = to;
+        while (k > from + 1 && (AsciiText.isDigit(b[k - 1]) || b[k - 1] == '.')) {
+            k--;
+        }
+        return k < to && CommandTable.mayBeName(b[from], k - from);
     }
 
     /** What follows a command word that ends at {@code q}. */
@@ -795,39 +906,51 @@ final class ShellJudge {
     }
 
     /** Shellshock: {@code () {} at the start of the value or of an assignment / header value. */
-    private static boolean isShellshock(String s, int i) {
+    private boolean isShellshock(String s, int i) {
+        char[] a = chars;
         int n = s.length();
-        if (i + 1 >= n || (s.charAt(i + 1) != ')' && s.charAt(i + 1) != ' ')) {
+        if (i + 1 >= n || (a[i + 1] != ')' && a[i + 1] != ' ')) {
             return false;
         }
         int k = i - 1;
-        while (k >= 0 && (s.charAt(k) == ' ' || s.charAt(k) == '\'' || s.charAt(k) == '"')) {
+        while (k >= 0 && (a[k] == ' ' || a[k] == '\'' || a[k] == '"')) {
             k--;
         }
         if (k >= 0) {
-            char b = s.charAt(k);
+            char b = a[k];
             if (b != '=' && b != ':') {
                 return false;
             }
         }
         int j = i + 1;
-        while (j < n && (s.charAt(j) == ' ' || s.charAt(j) == '\t')) {
+        while (j < n && (a[j] == ' ' || a[j] == '\t')) {
             j++;
         }
-        if (j >= n || s.charAt(j) != ')') {
+        if (j >= n || a[j] != ')') {
             return false;
         }
         j++;
-        while (j < n && j - i < 12 && (isBlank(s.charAt(j)) || s.charAt(j) == '.')) {
+        while (j < n && j - i < 12 && (isBlank(a[j]) || a[j] == '.')) {
             j++;
         }
-        return j < n && s.charAt(j) == '{';
+        return j < n && a[j] == '{';
     }
 
     /** Whether the {@code (} at {@code i} calls a function that runs a shell command (PHP, Python, Perl, Node). */
     private static boolean isExecCall(String s, int i) {
-        if (i < 4 || !AsciiText.isLetter(s.charAt(i - 1))) {
+        if (i < 4) {
             return false;
+        }
+        switch (AsciiText.lower(s.charAt(i - 1))) {
+            case 'm': // system
+            case 'c': // exec, shell_exec, pcntl_exec, execsync, spawnsync
+            case 'l': // eval, subprocess.call
+            case 'u': // passthru
+            case 'n': // popen, proc_open, spawn, subprocess.run
+            case 't': // check_output, getoutput
+                break;
+            default:
+                return false;
         }
         int k = i;
         while (k > 0 && k > i - 20 && (AsciiText.isWord(s.charAt(k - 1)) || s.charAt(k - 1) == '.')) {
@@ -866,25 +989,30 @@ final class ShellJudge {
     };
 
     /** Whether {@code /dev/tcp/} or {@code /dev/udp/} follows position {@code i} (past blanks and a digit). */
-    private static boolean isDevTcp(String s, int i) {
+    private boolean isDevTcp(String s, int i) {
+        char[] a = chars;
         int n = s.length();
         int limit = Math.min(n, i + 8);
-        while (i < limit && (isBlank(s.charAt(i)) || AsciiText.isDigit(s.charAt(i)) || s.charAt(i) == '&')) {
+        while (i < limit && (isBlank(a[i]) || AsciiText.isDigit(a[i]) || a[i] == '&')) {
             i++;
+        }
+        if (i + 9 > n || a[i] != '/') {
+            return false;
         }
         return AsciiText.regionMatchesLower(s, i, "/dev/tcp/") || AsciiText.regionMatchesLower(s, i, "/dev/udp/");
     }
 
     /** Whether {@code =} at {@code i} ends a parameter name at the start of the value or after {@code &} / {@code ?}. */
-    private static boolean isParameterStart(String s, int i) {
+    private boolean isParameterStart(String s, int i) {
+        char[] a = chars;
         int k = i;
-        while (k > 0 && k > i - 32 && (AsciiText.isWord(s.charAt(k - 1)) || s.charAt(k - 1) == '-')) {
+        while (k > 0 && k > i - 32 && (AsciiText.isWord(a[k - 1]) || a[k - 1] == '-')) {
             k--;
         }
         if (k == i) {
             return false;
         }
-        return k == 0 || s.charAt(k - 1) == '&' || s.charAt(k - 1) == '?';
+        return k == 0 || a[k - 1] == '&' || a[k - 1] == '?';
     }
 
     private boolean isBatchStart(String s, int p) {
