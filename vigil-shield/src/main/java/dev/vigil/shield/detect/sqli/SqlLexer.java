@@ -77,13 +77,46 @@ final class SqlLexer {
     private String s;
     private int limit;
 
+    /** The first {@link #MAX_CHARS} chars of {@link #s}, copied once per text (no bounds-checked charAt). */
+    final char[] b = new char[MAX_CHARS];
+
+    /**
+     * Keyword and function class of the known-length word starting at each offset of the current text, so that the
+     * second and third context reuse the first's lookups: {@code memoEnd[i] == j + 1} when valid for word i..j.
+     */
+    private final int[] memoEnd = new int[MAX_CHARS];
+
+    private final int[] memoKw = new int[MAX_CHARS];
+    private final int[] memoFn = new int[MAX_CHARS];
+    /** Offsets with a memo entry for the current text (cleared lazily when the text changes). */
+    private final int[] memoUsed = new int[MAX_CHARS];
+
+    private int memoCount;
+
+    /**
+     * Makes {@code text} the current text: copies its first chars into {@link #b}. A no-op when it already is (the
+     * same String object, so the same chars). Returns the number of chars copied.
+     */
+    int prepare(String text) {
+        if (text == s) {
+            return limit;
+        }
+        for (int i = 0; i < memoCount; i++) {
+            memoEnd[memoUsed[i]] = 0;
+        }
+        memoCount = 0;
+        s = text;
+        limit = Math.min(text.length(), MAX_CHARS);
+        text.getChars(0, limit, b, 0);
+        return limit;
+    }
+
     /**
      * Tokenises {@code text} as SQL. With {@code quote} 0 the value starts bare; with {@code '} or {@code "} it
      * starts inside such a string. Returns false (and no tokens) when the value never leaves the string.
      */
     boolean lex(String text, char quote) {
-        s = text;
-        limit = Math.min(text.length(), MAX_CHARS);
+        prepare(text);
         n = 0;
         badOpenString = false;
         int i = 0;
@@ -97,7 +130,7 @@ final class SqlLexer {
         }
         boolean versionComment = false;
         while (i < limit && n < MAX_TOKENS) {
-            char c = s.charAt(i);
+            char c = b[i];
             if (c <= ' ' || c >= 0x80 && isUnicodeSpace(c)) {
                 i++;
                 continue;
@@ -178,7 +211,7 @@ final class SqlLexer {
                         if (at(i + 2) == '!') {
                             // MySQL executable comment: its body is SQL; skip the marker and version number
                             int j = i + 3;
-                            while (j < limit && j < i + 9 && AsciiText.isDigit(s.charAt(j))) {
+                            while (j < limit && j < i + 9 && AsciiText.isDigit(b[j])) {
                                 j++;
                             }
                             versionComment = true;
@@ -305,7 +338,7 @@ final class SqlLexer {
     }
 
     private char at(int i) {
-        return i < limit ? s.charAt(i) : 0;
+        return i < limit ? b[i] : 0;
     }
 
     private void add(int t, int k, int st, int e, int f) {
@@ -329,7 +362,7 @@ final class SqlLexer {
             if (k < 0 || k >= limit) {
                 return -1;
             }
-            if (k + 1 < limit && s.charAt(k + 1) == q) {
+            if (k + 1 < limit && b[k + 1] == q) {
                 i = k + 2;
                 continue;
             }
@@ -353,7 +386,7 @@ final class SqlLexer {
 
     private int lineComment(int i, int kind) {
         int nl = i;
-        while (nl < limit && s.charAt(nl) != '\n') {
+        while (nl < limit && b[nl] != '\n') {
             nl++;
         }
         add(COMMENT, kind, i, nl, nl >= limit ? F_TO_END : 0);
@@ -364,7 +397,7 @@ final class SqlLexer {
         int j = i + 1;
         int max = Math.min(limit, i + 130);
         while (j < max) {
-            char c = s.charAt(j);
+            char c = b[j];
             if (c == ']') {
                 if (j > i + 1) {
                     add(WORD, 0, i, j + 1, 0);
@@ -393,7 +426,7 @@ final class SqlLexer {
             f = F_SYSVAR;
         }
         int w = j;
-        while (j < limit && (AsciiText.isWord(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '$')) {
+        while (j < limit && (AsciiText.isWord(b[j]) || b[j] == '.' || b[j] == '$')) {
             j++;
         }
         if (j == w) {
@@ -411,7 +444,7 @@ final class SqlLexer {
     private int dollar(int i) {
         // $$...$$ or $tag$...$tag$ (PostgreSQL), $1 (parameter)
         int j = i + 1;
-        while (j < limit && j < i + 32 && AsciiText.isWord(s.charAt(j)) && !AsciiText.isDigit(s.charAt(i + 1))) {
+        while (j < limit && j < i + 32 && AsciiText.isWord(b[j]) && !AsciiText.isDigit(b[i + 1])) {
             j++;
         }
         if (at(j) == '$') {
@@ -427,7 +460,7 @@ final class SqlLexer {
         }
         if (AsciiText.isDigit(at(i + 1))) {
             j = i + 1;
-            while (j < limit && AsciiText.isDigit(s.charAt(j))) {
+            while (j < limit && AsciiText.isDigit(b[j])) {
                 j++;
             }
             add(VAR, 0, i, j, 0);
@@ -440,9 +473,9 @@ final class SqlLexer {
     private int number(int i) {
         int j = i;
         int f = 0;
-        if (s.charAt(i) == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X' || at(i + 1) == 'b' || at(i + 1) == 'B')) {
+        if (b[i] == '0' && (at(i + 1) == 'x' || at(i + 1) == 'X' || at(i + 1) == 'b' || at(i + 1) == 'B')) {
             j = i + 2;
-            while (j < limit && SqlLexer.isHex(s.charAt(j))) {
+            while (j < limit && SqlLexer.isHex(b[j])) {
                 j++;
             }
             if (j > i + 2) {
@@ -451,12 +484,12 @@ final class SqlLexer {
             }
             j = i;
         }
-        while (j < limit && AsciiText.isDigit(s.charAt(j))) {
+        while (j < limit && AsciiText.isDigit(b[j])) {
             j++;
         }
         if (at(j) == '.') {
             j++;
-            while (j < limit && AsciiText.isDigit(s.charAt(j))) {
+            while (j < limit && AsciiText.isDigit(b[j])) {
                 j++;
             }
         }
@@ -468,7 +501,7 @@ final class SqlLexer {
             }
             if (AsciiText.isDigit(at(k))) {
                 j = k;
-                while (j < limit && AsciiText.isDigit(s.charAt(j))) {
+                while (j < limit && AsciiText.isDigit(b[j])) {
                     j++;
                 }
             }
@@ -482,17 +515,17 @@ final class SqlLexer {
         int dots = 0;
         int lastPart = i;
         while (j < limit) {
-            char c = s.charAt(j);
+            char c = b[j];
             if (c >= 0x80 && !isUnicodeSpace(c) && !isUnicodePunct(c) || AsciiText.isWord(c) || c == '$') {
                 j++;
-            } else if (c == '.' && j + 1 < limit && s.charAt(j + 1) == '*') {
+            } else if (c == '.' && j + 1 < limit && b[j + 1] == '*') {
                 j += 2; // t.* in a select list
                 dots++;
                 break;
-            } else if (c == '.' && j + 1 < limit && (SqlLexer.isWordStart(s.charAt(j + 1)) || s.charAt(j + 1) == '.')) {
+            } else if (c == '.' && j + 1 < limit && (SqlLexer.isWordStart(b[j + 1]) || b[j + 1] == '.')) {
                 dots++;
                 j++;
-                while (j < limit && s.charAt(j) == '.') {
+                while (j < limit && b[j] == '.') {
                     j++;
                 }
                 lastPart = j;
@@ -503,19 +536,33 @@ final class SqlLexer {
         int len = j - i;
         // prefixed string literals: N'..', E'..', X'..', B'..', _utf8'..'
         char next = at(j);
-        if ((next == '\'' || next == '"') && dots == 0 && (len == 1 || s.charAt(i) == '_')) {
-            char p = AsciiText.lower(s.charAt(i));
-            if (p == 'n' || p == 'e' || p == 'x' || p == 'b' || s.charAt(i) == '_') {
+        if ((next == '\'' || next == '"') && dots == 0 && (len == 1 || b[i] == '_')) {
+            char p = AsciiText.lower(b[i]);
+            if (p == 'n' || p == 'e' || p == 'x' || p == 'b' || b[i] == '_') {
                 int e = string(j, next, context);
                 start[n - 1] = i;
                 return e;
             }
         }
-        if (dots == 0 && !SqlWords.mayBeKnown(AsciiText.lower(s.charAt(i)), len)) {
+        if (dots == 0 && !SqlWords.mayBeKnown(AsciiText.lower(b[i]), len)) {
             add(WORD, 0, i, j, 0); // no keyword or function has this first letter and length
         } else if (dots == 0 && len <= 32) {
-            String w = lowerWord(i, j);
-            int k = SqlWords.keyword(w);
+            int k;
+            int f;
+            if (memoEnd[i] == j + 1) {
+                k = memoKw[i];
+                f = memoFn[i];
+            } else {
+                String w = lowerWord(i, j);
+                k = SqlWords.keyword(w);
+                f = SqlWords.function(w);
+                if (memoEnd[i] == 0) {
+                    memoUsed[memoCount++] = i;
+                }
+                memoEnd[i] = j + 1;
+                memoKw[i] = k;
+                memoFn[i] = f;
+            }
             int t = WORD;
             if (k == SqlWords.AND || k == SqlWords.OR || k == SqlWords.XOR || k == SqlWords.NOT) {
                 t = LOGIC;
@@ -531,12 +578,12 @@ final class SqlLexer {
             }
             add(t, k, i, j, 0);
             if (n > 0 && end[n - 1] == j) {
-                fn[n - 1] = SqlWords.function(w);
+                fn[n - 1] = f;
             }
         } else {
             add(WORD, 0, i, j, dots > 0 ? F_QUALIFIED : 0);
             if (n > 0 && end[n - 1] == j && dots > 0 && j > lastPart && j - lastPart <= 32) {
-                int f = SqlWords.mayBeKnown(AsciiText.lower(s.charAt(lastPart)), j - lastPart)
+                int f = SqlWords.mayBeKnown(AsciiText.lower(b[lastPart]), j - lastPart)
                         ? SqlWords.function(lowerWord(lastPart, j))
                         : SqlWords.F_NONE;
                 if (f == SqlWords.F_NONE && dots > 0) {

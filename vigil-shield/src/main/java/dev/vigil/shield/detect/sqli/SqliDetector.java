@@ -54,7 +54,7 @@ public final class SqliDetector implements Detector {
         if (lexer.lex("0' or 1=1--", '\'')) {
             SqlJudge.judge(lexer, true, lexer.at);
         }
-        Prefilter.hints("0");
+        Prefilter.hints("0", lexer.b, lexer.prepare("0"));
     }
 
     @Override
@@ -70,22 +70,18 @@ public final class SqliDetector implements Detector {
     @Override
     public void inspect(InspectedValue value, DetectionSink sink) {
         List<Variant> variants = value.variants();
-        SqlLexer lexer = null;
-        int[] at = null;
+        SqlLexer lexer = SCRATCH.get();
+        if (lexer == null) {
+            lexer = new SqlLexer();
+            SCRATCH.set(lexer);
+        }
+        int[] at = lexer.at;
         for (int v = 0; v < variants.size(); v++) {
             Variant variant = variants.get(v);
             String text = variant.text();
-            int hints = Prefilter.hints(text);
+            int hints = Prefilter.hints(text, lexer.b, lexer.prepare(text));
             if (hints == 0) {
                 continue;
-            }
-            if (lexer == null) {
-                lexer = SCRATCH.get();
-                if (lexer == null) {
-                    lexer = new SqlLexer();
-                    SCRATCH.set(lexer);
-                }
-                at = lexer.at;
             }
             int best = SqlJudge.NONE;
             int from = 0;

@@ -106,6 +106,9 @@ class SqliDetectorTest {
                 "k' DIV 'z",
                 "ab'&(3)='ab",
                 "7'*col-0-'0",
+                "<b>x</b>' or 2=2--",
+                "<p onclick=go()>' union select pass from users",
+                "<i>bob</i>';shutdown",
             })
     void finds_dialect_variants(String payload) {
         assertThat(inspect(payload)).as(payload).hasSize(1);
@@ -168,6 +171,9 @@ class SqliDetectorTest {
                 "12\" X 18\" -- FRAMED",
                 "O'REILLY AUTO PARTS -- STORE #1234",
                 "3/8\" OR 1/2\" DOWEL",
+                "<div class=\"note\" onmouseover=\"showTip(this)\">hi</div>",
+                "<span title='x'>see (below)</span>",
+                "https://example.org/search?q=a=b(c)",
             })
     void ignores_ordinary_text(String text) {
         assertThat(inspect(text)).as(text).isEmpty();
