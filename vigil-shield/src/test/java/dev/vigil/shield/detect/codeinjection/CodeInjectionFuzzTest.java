@@ -2,8 +2,7 @@ package dev.vigil.shield.detect.codeinjection;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.vigil.shield.inspect.InspectedValue;
-import dev.vigil.shield.inspect.Normalizer;
+import dev.vigil.shield.detect.DetectorFuzzing;
 import dev.vigil.shield.inspect.Source;
 
 /**
@@ -22,22 +21,7 @@ class CodeInjectionFuzzTest {
     }
 
     static void check(String name, String value) {
-        InspectedValue v = new InspectedValue("body." + name, name, Source.BODY, -1, Normalizer.variants(value));
-        // the fastest of three runs: the first may pay for class loading, instrumentation and a cold JIT
-        long ms = Long.MAX_VALUE;
-        int[] count = new int[1];
-        for (int attempt = 0; attempt < 3 && ms > 250; attempt++) {
-            count[0] = 0;
-            long start = System.nanoTime();
-            DETECTOR.inspect(v, d -> count[0]++);
-            ms = Math.min(ms, (System.nanoTime() - start) / 1_000_000);
-        }
-        if (ms > 250) {
-            throw new AssertionError("took " + ms + " ms for " + value.length() + " chars");
-        }
-        if (count[0] > 1) {
-            throw new AssertionError("more than one detection");
-        }
+        DetectorFuzzing.check(DETECTOR, Source.BODY, name, value);
     }
 
     @org.junit.jupiter.api.Test
