@@ -163,12 +163,23 @@ final class HtmlScanner {
                     i = (int) -r - 1;
                     continue;
                 case ':':
+                    if (!mayBeScheme(buf, i, to)) {
+                        continue;
+                    }
                     f = JsJudge.schemeAt(s, 0, to, i);
                     break;
                 case '=':
+                    if (!mayBeAssignment(buf, i, to)) {
+                        continue;
+                    }
                     f = JsJudge.assignAt(s, 0, to, i);
                     break;
                 case '(':
+                    if (!mayBeCall(buf, i, to)) {
+                        continue;
+                    }
+                    f = JsJudge.callAt(s, 0, to, i);
+                    break;
                 case '`':
                     f = JsJudge.callAt(s, 0, to, i);
                     break;
@@ -214,6 +225,78 @@ final class HtmlScanner {
         }
         char next = (char) (buf[i + 1] | 0x20);
         return receiver || next == 'i' || next == 'o';
+    }
+
+    /** Whether {@code c} can start a dialog or eval sink name (alert, confirm, prompt, msgbox, eval, execScript). */
+    private static boolean isSinkInitial(char c) {
+        switch (c | 0x20) {
+            case 'a':
+            case 'c':
+            case 'p':
+            case 'm':
+            case 'e':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Cheap necessary condition for {@link JsJudge#callAt} at an opening parenthesis {@code buf[i]}: a callee before it
+     * (identifier, {@code )}, {@code ]}, {@code ?.}, or white space that the judge skips), or an argument that may be
+     * a sink passed by name.
+     */
+    private static boolean mayBeCall(char[] buf, int i, int to) {
+        if (i > 0) {
+            char prev = buf[i - 1];
+            if (prev <= ' ' || JsJudge.isIdentChar(prev) || prev == ')' || prev == ']' || prev == '.') {
+                return true;
+            }
+        }
+        if (i + 1 >= to) {
+            return false;
+        }
+        char next = buf[i + 1];
+        return next <= ' ' || isSinkInitial(next);
+    }
+
+    /**
+     * Cheap necessary condition for {@link JsJudge#assignAt} at {@code buf[i] == '='}: a word (an {@code on...} name)
+     * or white space before it, or a sink name after it.
+     */
+    private static boolean mayBeAssignment(char[] buf, int i, int to) {
+        if (i > 0 && (buf[i - 1] <= ' ' || isLetter(buf[i - 1]))) {
+            return true;
+        }
+        return i + 1 < to && isSinkInitial(buf[i + 1]);
+    }
+
+    /**
+     * Cheap necessary condition for {@link JsJudge#schemeAt} at {@code buf[i] == ':'}: the scheme or CSS property before
+     * it ends in {@code t} (javascript, vbscript, livescript), {@code a} (data), {@code r} (behavior) or {@code g}
+     * (binding), or {@code expression} may follow; white space on either side is left to the judge.
+     */
+    private static boolean mayBeScheme(char[] buf, int i, int to) {
+        if (i > 0) {
+            char prev = buf[i - 1];
+            if (prev <= ' ') {
+                return true;
+            }
+            switch (prev | 0x20) {
+                case 't':
+                case 'a':
+                case 'r':
+                case 'g':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        if (i + 1 >= to) {
+            return false;
+        }
+        char next = buf[i + 1];
+        return next <= ' ' || (next | 0x20) == 'e';
     }
 
     private static boolean isTagSpace(char c) {
