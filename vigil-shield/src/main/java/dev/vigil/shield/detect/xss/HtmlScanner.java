@@ -50,6 +50,8 @@ final class HtmlScanner {
     private static final int NEEDS_SRC = 5;
     /** {@code object}, {@code embed}, {@code applet}: load with any attribute (type, data, code, classid...). */
     private static final int NEEDS_ANY = 6;
+    /** {@code <?xml-stylesheet}: loads with an href to the document itself or to another origin. */
+    private static final int STYLESHEET_PI = 7;
 
     // attribute facts for the tag kinds above
     private static final int HAS_HREF = 1;
@@ -57,12 +59,16 @@ final class HtmlScanner {
     private static final int HAS_SRC = 4;
     private static final int HAS_META = 8;
     private static final int HAS_ANY = 16;
+    private static final int HAS_FOREIGN_HREF = 32;
 
     /**
      * Scans {@code s[from,to)} and returns the first strong finding, or else the strongest weaker one, packed as in
      * {@link XssRules}; 0 when nothing was found.
      */
     static long scan(String s, int from, int to, int depth) {
+        if (depth == 0 && from == 0) {
+            return scanTop(s, to);
+        }
         long best = 0;
         int tags = 0;
         for (int i = from; i < to; i++) {
@@ -119,6 +125,180 @@ final class HtmlScanner {
         return best;
     }
 
+    /** Per-thread copy of the text being scanned at the top level (grown on demand, at most {@link XssRules#MAX_SCAN}). */
+    private static final ThreadLocal<char[]> BUFFER = new ThreadLocal<>();
+
+    /**
+     * {@link #scan} of {@code s[0,to)} at the top level: the trigger search runs over a reused copy of the characters
+     * (one bulk {@code getChars}, no per-character bounds checks on the string), the judges still read {@code s}.
+     */
+    private static long scanTop(String s, int to) {
+        char[] buf = BUFFER.get();
+        if (buf == null || buf.length < to) {
+            buf = new char[Math.max(to, 256)];
+            BUFFER.set(buf);
+        }
+        s.getChars(0, to, buf, 0);
+        long best = 0;
+        int tags = 0;
+        for (int i = 0; i < to; i++) {
+            char c = buf[i];
+            if (c < 64) {
+                if ((LOW >>> c & 1L) == 0) {
+                    continue;
+                }
+            } else if (c >= 128 || (HIGH >>> (c - 64) & 1L) == 0) {
+                continue;
+            }
+            long f;
+            switch (c) {
+                case '<':
+                    if (++tags > MAX_TAGS) {
+                        continue;
+                    }
+                    long r = tag(s, i, to, 0);
+                    if (r > 0) {
+                        return r;
+                    }
+                    i = (int) -r - 1;
+                    continue;
+                case ':':
+                    if (!mayBeScheme(buf, i, to)) {
+                        continue;
+                    }
+                    f = JsJudge.schemeAt(s, 0, to, i);
+                    break;
+                case '=':
+                    if (!mayBeAssignment(buf, i, to)) {
+                        continue;
+                    }
+                    f = JsJudge.assignAt(s, 0, to, i);
+                    break;
+                case '(':
+                    if (!mayBeCall(buf, i, to)) {
+                        continue;
+                    }
+                    f = JsJudge.callAt(s, 0, to, i);
+                    break;
+                case '`':
+                    f = JsJudge.callAt(s, 0, to, i);
+                    break;
+                case '.':
+                case '[':
+                    if (!mayBeMemberAccess(buf, i, to)) {
+                        continue;
+                    }
+                    f = JsJudge.dotAt(s, 0, to, i);
+                    break;
+                case '{':
+                    f = JsJudge.templateAt(s, 0, to, i);
+                    break;
+                default:
+                    f = JsJudge.utf7At(s, to, i);
+                    break;
+            }
+            if (f != 0) {
+                if (XssRules.rank(XssRules.rule(f)) >= 3) {
+                    return f;
+                }
+                if (best == 0 || XssRules.rank(XssRules.rule(f)) > XssRules.rank(XssRules.rule(best))) {
+                    best = f;
+                }
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Cheap necessary condition for {@link JsJudge#dotAt} to find anything at {@code buf[i]} ({@code .} or {@code [}):
+     * a receiver (identifier or closing parenthesis) before it, or for a dot an identifier after it that may be
+     * {@code innerHTML}/{@code outerHTML}. Dots in paths, numbers after a space, {@code ../} and the like are skipped.
+     */
+    private static boolean mayBeMemberAccess(char[] buf, int i, int to) {
+        char prev = i > 0 ? buf[i - 1] : ' ';
+        boolean receiver = JsJudge.isIdentChar(prev) || prev == ')';
+        if (buf[i] == '[') {
+            return receiver;
+        }
+        if (i + 1 >= to || !JsJudge.isIdentChar(buf[i + 1])) {
+            return false;
+        }
+        char next = (char) (buf[i + 1] | 0x20);
+        return receiver || next == 'i' || next == 'o';
+    }
+
+    /** Whether {@code c} can start a dialog or eval sink name (alert, confirm, prompt, msgbox, eval, execScript). */
+    private static boolean isSinkInitial(char c) {
+        switch (c | 0x20) {
+            case 'a':
+            case 'c':
+            case 'p':
+            case 'm':
+            case 'e':
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /**
+     * Cheap necessary condition for {@link JsJudge#callAt} at an opening parenthesis {@code buf[i]}: a callee before it
+     * (identifier, {@code )}, {@code ]}, {@code ?.}, or white space that the judge skips), or an argument that may be
+     * a sink passed by name.
+     */
+    private static boolean mayBeCall(char[] buf, int i, int to) {
+        if (i > 0) {
+            char prev = buf[i - 1];
+            if (prev <= ' ' || JsJudge.isIdentChar(prev) || prev == ')' || prev == ']' || prev == '.') {
+                return true;
+            }
+        }
+        if (i + 1 >= to) {
+            return false;
+        }
+        char next = buf[i + 1];
+        return next <= ' ' || isSinkInitial(next);
+    }
+
+    /**
+     * Cheap necessary condition for {@link JsJudge#assignAt} at {@code buf[i] == '='}: a word (an {@code on...} name)
+     * or white space before it, or a sink name after it.
+     */
+    private static boolean mayBeAssignment(char[] buf, int i, int to) {
+        if (i > 0 && (buf[i - 1] <= ' ' || isLetter(buf[i - 1]))) {
+            return true;
+        }
+        return i + 1 < to && isSinkInitial(buf[i + 1]);
+    }
+
+    /**
+     * Cheap necessary condition for {@link JsJudge#schemeAt} at {@code buf[i] == ':'}: the scheme or CSS property before
+     * it ends in {@code t} (javascript, vbscript, livescript), {@code a} (data), {@code r} (behavior) or {@code g}
+     * (binding), or {@code expression} may follow; white space on either side is left to the judge.
+     */
+    private static boolean mayBeScheme(char[] buf, int i, int to) {
+        if (i > 0) {
+            char prev = buf[i - 1];
+            if (prev <= ' ') {
+                return true;
+            }
+            switch (prev | 0x20) {
+                case 't':
+                case 'a':
+                case 'r':
+                case 'g':
+                    return true;
+                default:
+                    break;
+            }
+        }
+        if (i + 1 >= to) {
+            return false;
+        }
+        char next = buf[i + 1];
+        return next <= ' ' || (next | 0x20) == 'e';
+    }
+
     private static boolean isTagSpace(char c) {
         return c <= ' ';
     }
@@ -173,6 +353,11 @@ final class HtmlScanner {
         int kind = tagKind(s, ls, ne);
         if (ls > ns && kind == OTHER) {
             kind = prefixKind(s, ns, ls, ne);
+        }
+        if (d == '?' && kind == OTHER && ne - ls == 14 && regionMatchesLower(s, ls, "xml-stylesheet")) {
+            // <?xml-stylesheet href=...?> makes the browser apply a style sheet or XSLT: the document itself (#) or one
+            // from another origin is attacker-controlled; the site's own relative file (href="style.xsl") is not
+            kind = STYLESHEET_PI;
         }
         if (kind == ACTIVE) {
             return finding(XssRules.TAG, i, ne);
@@ -261,6 +446,8 @@ final class HtmlScanner {
                 return (facts & HAS_SRC) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
             case NEEDS_ANY:
                 return (facts & HAS_ANY) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
+            case STYLESHEET_PI:
+                return (facts & HAS_FOREIGN_HREF) != 0 ? finding(XssRules.TAG, i, p) : -(long) p;
             default:
                 return -(long) p;
         }
@@ -430,12 +617,46 @@ final class HtmlScanner {
         }
     }
 
+    /**
+     * Whether the URL {@code s[vs,ve)} points at the document itself ({@code #...}) or at another origin
+     * ({@code //host}, or any {@code scheme:}), rather than at a relative path of the site.
+     */
+    private static boolean foreignOrSelf(String s, int vs, int ve) {
+        int p = vs;
+        while (p < ve && s.charAt(p) <= ' ') {
+            p++;
+        }
+        if (p >= ve) {
+            return false;
+        }
+        char c = s.charAt(p);
+        if (c == '#') {
+            return true;
+        }
+        if (c == '/' || c == '\\') {
+            return p + 1 < ve && (s.charAt(p + 1) == '/' || s.charAt(p + 1) == '\\');
+        }
+        for (int k = p; k < ve; k++) {
+            char d = s.charAt(k);
+            if (d == ':') {
+                return k > p;
+            }
+            if (!isLetter(d) && !(k > p && ((d >= '0' && d <= '9') || d == '+' || d == '-' || d == '.'))) {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private static int attributeFact(String s, int an, int ae, int vs, int ve) {
         switch (ae - an) {
             case 3:
                 return regionMatchesLower(s, an, "src") ? HAS_SRC : 0;
             case 4:
-                return regionMatchesLower(s, an, "href") ? HAS_HREF : 0;
+                if (!regionMatchesLower(s, an, "href")) {
+                    return 0;
+                }
+                return vs >= 0 && foreignOrSelf(s, vs, ve) ? HAS_HREF | HAS_FOREIGN_HREF : HAS_HREF;
             case 6:
                 return regionMatchesLower(s, an, "action") ? HAS_ACTION : 0;
             case 7:

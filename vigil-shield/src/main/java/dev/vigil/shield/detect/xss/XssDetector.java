@@ -5,6 +5,7 @@ import dev.vigil.shield.detect.DetectionSink;
 import dev.vigil.shield.detect.Detector;
 import dev.vigil.shield.inspect.InspectedValue;
 import dev.vigil.shield.inspect.Variant;
+import java.util.List;
 
 /**
  * Detects cross-site scripting: markup that runs script (executable tags, event-handler attributes, script URLs, CSS
@@ -32,7 +33,9 @@ public final class XssDetector implements Detector {
     public void inspect(InspectedValue value, DetectionSink sink) {
         long best = 0;
         Variant where = null;
-        for (Variant v : value.variants()) {
+        List<Variant> variants = value.variants();
+        for (int k = 0, count = variants.size(); k < count; k++) {
+            Variant v = variants.get(k);
             String text = v.text();
             int n = Math.min(text.length(), XssRules.MAX_SCAN);
             long f = HtmlScanner.scan(text, 0, n, 0);

@@ -42,6 +42,8 @@ class XssDetectorTest {
                 Arguments.of("+ADw-script+AD4-go()+ADw-/script+AD4-", "VGL-XSS-001"),
                 Arguments.of("<?import namespace=t implementation=#default#time2>", "VGL-XSS-001"),
                 Arguments.of("<iframe srcdoc=\"<b onmouseover=go()>\">", "VGL-XSS-001"),
+                Arguments.of("<?xml-stylesheet type=\"text/xsl\" href=\"#\"?><doc/>", "VGL-XSS-001"),
+                Arguments.of("<?XML-STYLESHEET href='//example.org/t.xsl' ?>", "VGL-XSS-001"),
                 // VGL-XSS-002 handlers and scripting attributes
                 Arguments.of("<img src=nope onerror=go()>", "VGL-XSS-002"),
                 Arguments.of("<img/src/onerror=go()>", "VGL-XSS-002"),
@@ -74,6 +76,9 @@ class XssDetectorTest {
                 Arguments.of("' accesskey='x' onclick='go(1)' x='", "VGL-XSS-005"),
                 // VGL-XSS-006 JavaScript context
                 Arguments.of("window.location='//example.org/?'+document.cookie", "VGL-XSS-006"),
+                Arguments.of("x=1;(document).cookie", "VGL-XSS-006"),
+                Arguments.of("a.innerHTML='<b>'", "VGL-XSS-006"),
+                Arguments.of("'-(top)['con'+'firm'](7)-'", "VGL-XSS-006"),
                 Arguments.of("scriptdocument.cookie=1;/script", "VGL-XSS-006"),
                 Arguments.of("\";alert(1)//", "VGL-XSS-006"),
                 Arguments.of("'-prompt`x`-'", "VGL-XSS-006"),
@@ -145,6 +150,9 @@ class XssDetectorTest {
                 "h1<h2 and h3>h4",
                 "a\u0000b\uD800c",
                 "<use xlink:href=\"#icon\"/>",
+                "<?xml-stylesheet type=\"text/css\"?><note>x</note>",
+                "<?xml-stylesheet href=\"/assets/rss.xsl\" type=\"text/xsl\"?><rss/>",
+                "../../docs/./readme.md and v1.2 [draft]",
                 "Please confirm(yes/no) by Friday",
                 "List<Object> all = new ArrayList<>();",
                 "Map<String, Frame> frames = load();",
