@@ -97,6 +97,12 @@ final class PathPrefilter {
     }
 
     private static boolean high(char c) {
+        if (c < 0x2024) {
+            return c == 0xC0 || c == 0xC1; // Latin-1 and the scripts below U+2024 (Cyrillic, CJK is above) hold none
+        }
+        if (c < 0xEFC8 && c > 0x29F9) {
+            return false; // CJK, Hangul, ...
+        }
         return PathCanonicalizer.isDotLike(c)
                 || PathCanonicalizer.isSlashLike(c)
                 || c == 0xC0
