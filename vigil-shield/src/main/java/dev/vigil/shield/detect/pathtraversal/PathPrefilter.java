@@ -205,14 +205,15 @@ final class PathPrefilter {
 
     private static boolean slashContext(String s, int i, int n) {
         // a word ending at the slash: etc/, proc/, .ssh/, .aws/
-        if (i >= 3 && AsciiText.regionMatchesLower(s, i - 3, "etc")) {
-            return true;
-        }
-        if (i >= 4
-                && (AsciiText.regionMatchesLower(s, i - 4, "proc")
-                        || AsciiText.regionMatchesLower(s, i - 4, ".ssh")
-                        || AsciiText.regionMatchesLower(s, i - 4, ".aws"))) {
-            return true;
+        if (i >= 3) {
+            char p = AsciiText.lower(s.charAt(i - 1));
+            if (p == 'c'
+                            && (AsciiText.regionMatchesLower(s, i - 3, "etc")
+                                    || AsciiText.regionMatchesLower(s, i - 4, "proc"))
+                    || p == 'h' && AsciiText.regionMatchesLower(s, i - 4, ".ssh")
+                    || p == 's' && AsciiText.regionMatchesLower(s, i - 4, ".aws")) {
+                return true;
+            }
         }
         if (i + 1 >= n) {
             return false;
