@@ -23,24 +23,39 @@ final class PathCanonicalizer {
     /** Where a path token ends because an assignment starts the next one (e.g. {@code file=../x}). */
     static final char ASSIGN = '=';
 
-    final char[] text;
-    final int[] from;
+    char[] text;
+    int[] from;
     int length;
+
+    /** How many characters this run may emit: one more than it reads, as a fresh canonicalizer of that size would. */
+    private int limit;
 
     /** Set once {@code ..2f} or {@code ..5c} is seen: escapes whose {@code %} was lost; later {@code 2f}/{@code 5c} are separators. */
     private boolean bareHex;
 
-    private PathCanonicalizer(int capacity) {
-        text = new char[capacity];
-        from = new int[capacity];
+    PathCanonicalizer() {
+        text = new char[128];
+        from = new int[128];
     }
 
     /** The canonical form of the first {@link #CAP} characters of {@code s}. */
     static PathCanonicalizer of(String s) {
+        return new PathCanonicalizer().reset(s);
+    }
+
+    /** Canonicalises the first {@link #CAP} characters of {@code s} into this (reused) instance. */
+    PathCanonicalizer reset(String s) {
         int n = Math.min(s.length(), CAP);
-        PathCanonicalizer out = new PathCanonicalizer(n + 1);
-        out.run(s, n);
-        return out;
+        limit = n + 1;
+        if (text.length < limit) {
+            int cap = Math.min(CAP + 1, Math.max(limit, text.length * 2));
+            text = new char[cap];
+            from = new int[cap];
+        }
+        length = 0;
+        bareHex = false;
+        run(s, n);
+        return this;
     }
 
     /** Whether {@code c} (at or above U+0080) stands for a dot. */
@@ -69,7 +84,7 @@ final class PathCanonicalizer {
     }
 
     private void emit(char c, int at) {
-        if (length < text.length) {
+        if (length < limit) {
             text[length] = c;
             from[length] = at;
             length++;

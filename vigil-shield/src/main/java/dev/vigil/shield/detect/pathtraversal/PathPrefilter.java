@@ -97,6 +97,12 @@ final class PathPrefilter {
     }
 
     private static boolean high(char c) {
+        if (c < 0x2024) {
+            return c == 0xC0 || c == 0xC1; // Latin-1 and the scripts below U+2024 (Cyrillic, CJK is above) hold none
+        }
+        if (c < 0xEFC8 && c > 0x29F9) {
+            return false; // CJK, Hangul, ...
+        }
         return PathCanonicalizer.isDotLike(c)
                 || PathCanonicalizer.isSlashLike(c)
                 || c == 0xC0
@@ -199,14 +205,15 @@ final class PathPrefilter {
 
     private static boolean slashContext(String s, int i, int n) {
         // a word ending at the slash: etc/, proc/, .ssh/, .aws/
-        if (i >= 3 && AsciiText.regionMatchesLower(s, i - 3, "etc")) {
-            return true;
-        }
-        if (i >= 4
-                && (AsciiText.regionMatchesLower(s, i - 4, "proc")
-                        || AsciiText.regionMatchesLower(s, i - 4, ".ssh")
-                        || AsciiText.regionMatchesLower(s, i - 4, ".aws"))) {
-            return true;
+        if (i >= 3) {
+            char p = AsciiText.lower(s.charAt(i - 1));
+            if (p == 'c'
+                            && (AsciiText.regionMatchesLower(s, i - 3, "etc")
+                                    || AsciiText.regionMatchesLower(s, i - 4, "proc"))
+                    || p == 'h' && AsciiText.regionMatchesLower(s, i - 4, ".ssh")
+                    || p == 's' && AsciiText.regionMatchesLower(s, i - 4, ".aws")) {
+                return true;
+            }
         }
         if (i + 1 >= n) {
             return false;

@@ -63,7 +63,7 @@ public final class PathTraversalDetector implements Detector {
             if (!PathPrefilter.mayMatch(text, PathCanonicalizer.CAP)) {
                 continue;
             }
-            PathWalker walk = PathWalker.walk(PathCanonicalizer.of(text));
+            PathWalker walk = PathWalker.walk(text);
             if (walk.bestScore > bestScore) {
                 bestScore = walk.bestScore;
                 bestVariant = v;
@@ -88,7 +88,7 @@ public final class PathTraversalDetector implements Detector {
         if (bestScore < PathWalker.ESCAPE) {
             String decoded = Base64Text.decode(value.raw());
             if (decoded != null && PathPrefilter.mayMatch(decoded, PathCanonicalizer.CAP)) {
-                PathWalker walk = PathWalker.walk(PathCanonicalizer.of(decoded));
+                PathWalker walk = PathWalker.walk(decoded);
                 if (walk.bestScore >= PathWalker.ESCAPE) {
                     bestScore = walk.bestScore;
                     bestVariant = new Variant(decoded, "base64");

@@ -37,6 +37,9 @@ final class PathWalker {
     /** Score: climbing to a sensitive file. */
     static final int ESCAPE_TO_SENSITIVE = 5;
 
+    /** One canonicalizer and walker per thread, reused: a walk allocates nothing but the segment names. */
+    private static final ThreadLocal<PathWalker> SCRATCH = new ThreadLocal<>();
+
     private final PathCanonicalizer canon;
     private final String[] segs = new String[MAX_SEGMENTS];
     private final int[] climbsAt = new int[MAX_SEGMENTS];
@@ -57,6 +60,26 @@ final class PathWalker {
     /** Walks every token of {@code canon}; the result is in {@link #bestScore}, {@link #bestStart}, {@link #bestEnd}. */
     static PathWalker walk(PathCanonicalizer canon) {
         PathWalker w = new PathWalker(canon);
+        w.run();
+        return w;
+    }
+
+    /**
+     * Canonicalises and walks {@code s} with this thread's reused scratch; the result is valid until the thread's next
+     * call.
+     */
+    static PathWalker walk(String s) {
+        PathWalker w = SCRATCH.get();
+        if (w == null) {
+            w = new PathWalker(new PathCanonicalizer());
+            SCRATCH.set(w);
+        }
+        w.canon.reset(s);
+        w.bestScore = NONE;
+        w.bestStart = 0;
+        w.bestEnd = 0;
+        w.lastAbs = false;
+        w.codeLocation = false;
         w.run();
         return w;
     }

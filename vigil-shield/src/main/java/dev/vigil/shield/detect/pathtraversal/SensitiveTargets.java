@@ -212,6 +212,13 @@ final class SensitiveTargets {
                 break;
         }
         int len = s.length();
+        if (len == 0) {
+            return NONE;
+        }
+        char c0 = s.charAt(0);
+        if (c0 != 'e' && c0 != 'i' && c0 != 's' && c0 != 'u' && s.indexOf('.') < 0) {
+            return NONE; // every rule below needs a dot or starts with one of these letters
+        }
         if (len > 3 && s.startsWith("etc") && etcFile(s.substring(3))) {
             return STRONG; // etc and a file with the separator lost
         }

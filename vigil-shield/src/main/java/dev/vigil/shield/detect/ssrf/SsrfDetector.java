@@ -44,13 +44,12 @@ public final class SsrfDetector implements Detector {
     @Override
     public void inspect(InspectedValue value, DetectionSink sink) {
         boolean pathSource = value.source() == Source.PATH;
-        boolean pathLikeName = UrlScanner.isPathLikeName(value.name());
         List<Variant> variants = value.variants();
         long best = 0;
         Variant where = null;
         for (int k = 0; k < variants.size(); k++) {
             Variant v = variants.get(k);
-            long found = UrlScanner.scan(v.text(), pathSource, pathLikeName);
+            long found = UrlScanner.scan(v.text(), pathSource, value.name());
             if (UrlScanner.rule(found) > UrlScanner.rule(best)) {
                 best = found;
                 where = v;

@@ -41,6 +41,12 @@ final class UrlScanner {
     /** Values longer than this are not checked as a bare host. */
     private static final int MAX_BARE = 300;
 
+    /** Whether the text given to {@link #bare} holds a dot: not known yet (then {@code t} is searched to its end). */
+    private static final int DOT_UNKNOWN = 0;
+
+    private static final int DOT_YES = 1;
+    private static final int DOT_NO = 2;
+
     private static final int K_OTHER = 0;
     private static final int K_SPECIAL = 1;
     private static final int K_FILE = 2;
@@ -69,13 +75,14 @@ final class UrlScanner {
      * Scans one variant text.
      *
      * @param pathSource whether the value is (part of) a request path
-     * @param pathLikeName whether the parameter name says it holds a file path (path, dir, include, template...)
+     * @param name the parameter name; looked at (lazily) for whether it says it holds a file path (path, dir,
+     *     include, template...)
      */
-    static long scan(String t, boolean pathSource, boolean pathLikeName) {
+    static long scan(String t, boolean pathSource, String name) {
         long best = 0;
         int n = t.length();
         if (n <= MAX_BARE) {
-            best = bare(t, 0, n);
+            best = bare(t, 0, n, DOT_UNKNOWN);
             if (rule(best) == METADATA) {
                 return best;
             }
@@ -150,7 +157,7 @@ final class UrlScanner {
                     rule = hostRule;
                 }
                 if (rule == NONE && kind == K_SPECIAL && slashes >= 2) {
-                    rule = rfiShape(t, s, end, pathSource, pathLikeName);
+                    rule = rfiShape(t, s, end, pathSource, name);
                     if (rule == NONE && s == 0 && c == 3 && AsciiText.regionMatchesLower(t, 0, "ftp") && noSpace(t)) {
                         // a whole value that is an FTP URL: browsers dropped FTP, server-side includes did not
                         rule = RFI;
@@ -173,7 +180,7 @@ final class UrlScanner {
      * the application appends), sits inside a request path after a {@code /}, or is the value of a parameter named
      * as a file path.
      */
-    private static int rfiShape(String t, int s, int authorityEnd, boolean pathSource, boolean pathLikeName) {
+    private static int rfiShape(String t, int s, int authorityEnd, boolean pathSource, String name) {
         int n = t.length();
         if (s == 0 && n > authorityEnd && t.charAt(n - 1) == '?' && t.indexOf('?') == n - 1 && noSpace(t)) {
             return RFI;
@@ -181,7 +188,7 @@ final class UrlScanner {
         if (pathSource && s > 0 && t.charAt(s - 1) == '/') {
             return RFI;
         }
-        if (pathLikeName && s == 0 && noSpace(t)) {
+        if (s == 0 && isPathLikeName(name) && noSpace(t)) {
             return RFI;
         }
         if (s > 1 && t.charAt(s - 1) == '=' && isPathLikeKey(t, s - 1)) {
@@ -505,6 +512,7 @@ final class UrlScanner {
         long best = 0;
         int n = t.length();
         int from = 0;
+        int dot = t.indexOf('.');
         for (int count = 0; count < 64 && from < n; count++) {
             int q = t.indexOf('"', from);
             int gt = t.indexOf('>', from);
@@ -518,7 +526,10 @@ final class UrlScanner {
                 break;
             }
             if (close - open - 1 <= MAX_BARE && close > open + 1) {
-                long found = bare(t, open + 1, close);
+                if (dot >= 0 && dot <= open) {
+                    dot = t.indexOf('.', open + 1);
+                }
+                long found = bare(t, open + 1, close, dot >= 0 && dot < close ? DOT_YES : DOT_NO);
                 if (rule(found) > rule(best)) {
                     best = found;
                 }
@@ -532,7 +543,7 @@ final class UrlScanner {
      * A value (or {@code t[i, n)}) that is just a host, with optional port, path or query: {@code localhost/},
      * {@code 10.0.0.1:8080}.
      */
-    private static long bare(String t, int i, int n) {
+    private static long bare(String t, int i, int n, int hasDot) {
         while (i < n && (AsciiText.isSpace(t.charAt(i)) || t.charAt(i) == '"' || t.charAt(i) == '\'')) {
             i++;
         }
@@ -564,9 +575,8 @@ final class UrlScanner {
         }
         boolean singleLabel = c0 == 'l' || c0 == 'i' || c0 == 'm' || c0 == 'k' || c0 == 'b';
         if (!singleLabel) {
-            // any other host of interest has a dot: one vectorised search rules most whole values out
-            int dotAt = n == t.length() ? t.indexOf('.', i) : indexOf(t, '.', i, n);
-            if (dotAt < 0 || dotAt >= n) {
+            // any other host of interest has a dot: the caller's vectorised search rules most values out
+            if (hasDot == DOT_NO || hasDot == DOT_UNKNOWN && t.indexOf('.', i) < 0) {
                 return 0;
             }
         }
