@@ -185,98 +185,61 @@ public final class DeserializationDetector implements Detector {
 
     /**
      * The prefilter: one pass, allocation-free, that notes which later searches can find anything. A flag is set only
-     * where its search could start: a base64 run of six or more characters mixing cases that is not a camel-case word
-     * ({@link Base64Probe#isIdentifierShaped}), a dot between a name character and a letter, {@code @} or {@code $}
+     * where its search could start: a capital letter after a base64 character (a run mixing cases), {@code d0}, a dot between a name character and a letter, {@code @} or {@code $}
      * after a quote, {@code !} before {@code !} or a letter, {@code :} after {@code O} or {@code C}, {@code %a},
-     * {@code ac}/{@code AC}, the byte 0xAC, a leading {@code c}. A value without any (most values) is done here.
+     * the byte 0xAC, a leading {@code c}. A value without any (most values) is done here.
      */
     private static int classify(String s, int n) {
-        int flags = n > 1 && s.charAt(0) == 'c' ? F_PICKLE : 0;
-        // the current base64 run: start, capitals after its first character, small letters, camel-case shape
-        int run = -1;
-        boolean upper = false;
-        boolean lower = false;
-        boolean shaped = false;
-        int sinceCapital = 0;
+        char[] buf = n <= SCRATCH_CHARS ? SCRATCH.get() : new char[n];
+        s.getChars(0, n, buf, 0);
+        int flags = n > 1 && buf[0] == 'c' ? F_PICKLE : 0;
         for (int i = 0; i < n; i++) {
-            char c = s.charAt(i);
+            char c = buf[i];
             if (c >= 'a' && c <= 'z') {
-                if (c == 'c' && i > 0 && s.charAt(i - 1) == 'a') {
-                    flags |= F_HEX;
-                }
-                if (run < 0) {
-                    run = i;
-                    upper = false;
-                    shaped = true;
-                    sinceCapital = 2;
-                }
-                lower = true;
-                sinceCapital++;
-                continue;
+                continue; // most characters: nothing to note
             }
             if (c >= 'A' && c <= 'Z') {
-                if (c == 'C' && i > 0 && s.charAt(i - 1) == 'A') {
-                    flags |= F_HEX;
-                }
-                if (run < 0) {
-                    run = i;
-                    upper = false;
-                    lower = false;
-                    shaped = true;
-                    sinceCapital = 0;
-                } else {
-                    upper = true;
-                    if (sinceCapital >= 2) {
-                        sinceCapital = 0;
-                    } else {
-                        shaped = false;
-                    }
-                }
-                continue;
-            }
-            if ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '/' || c == '_') {
-                if (run < 0) {
-                    run = i;
-                    upper = false;
-                    lower = false;
-                }
-                shaped = false;
-                continue;
-            }
-            if (run >= 0) {
-                if (upper && lower && i - run >= 6 && !(shaped && sinceCapital >= 2)) {
+                // a capital after a base64 character: a run mixing cases may be there (Base64Probe judges it)
+                if (i > 0 && Base64Probe.value(buf[i - 1]) >= 0) {
                     flags |= F_BASE64;
                 }
-                run = -1;
+                continue;
+            }
+            if (c >= '0' && c <= '9') {
+                // the hex header aced0005 (either case) has "d0"
+                if (c == '0' && i > 0 && (buf[i - 1] | 0x20) == 'd') {
+                    flags |= F_HEX;
+                }
+                continue;
             }
             switch (c) {
                 case '.':
-                    if (i > 0 && i + 1 < n && isNameChar(s.charAt(i - 1)) && AsciiText.isLetter(s.charAt(i + 1))) {
+                    if (i > 0 && i + 1 < n && isNameChar(buf[i - 1]) && AsciiText.isLetter(buf[i + 1])) {
                         flags |= F_DOT;
                     }
                     break;
                 case '@':
-                    if (i > 0 && isQuote(s.charAt(i - 1))) {
+                    if (i > 0 && isQuote(buf[i - 1])) {
                         flags |= F_AT;
                     }
                     break;
                 case '$':
-                    if (i > 0 && isQuote(s.charAt(i - 1))) {
+                    if (i > 0 && isQuote(buf[i - 1])) {
                         flags |= F_DOLLAR;
                     }
                     break;
                 case '!':
-                    if (i + 1 < n && (s.charAt(i + 1) == '!' || AsciiText.isLetter(s.charAt(i + 1)))) {
+                    if (i + 1 < n && (buf[i + 1] == '!' || AsciiText.isLetter(buf[i + 1]))) {
                         flags |= F_BANG;
                     }
                     break;
                 case ':':
-                    if (i > 0 && (s.charAt(i - 1) == 'O' || s.charAt(i - 1) == 'C')) {
+                    if (i > 0 && (buf[i - 1] == 'O' || buf[i - 1] == 'C')) {
                         flags |= F_COLON;
                     }
                     break;
                 case '%':
-                    if (i + 1 < n && (s.charAt(i + 1) | 0x20) == 'a') {
+                    if (i + 1 < n && (buf[i + 1] | 0x20) == 'a') {
                         flags |= F_PERCENT;
                     }
                     break;
@@ -287,11 +250,18 @@ public final class DeserializationDetector implements Detector {
                     break;
             }
         }
-        if (run >= 0 && upper && lower && n - run >= 6 && !(shaped && sinceCapital >= 2)) {
-            flags |= F_BASE64;
-        }
         return flags;
     }
+
+    /** Length of the per-thread scratch buffer the prefilter copies a value into (longer values get their own). */
+    private static final int SCRATCH_CHARS = 65536 + 16;
+
+    private static final ThreadLocal<char[]> SCRATCH = new ThreadLocal<char[]>() {
+        @Override
+        protected char[] initialValue() {
+            return new char[SCRATCH_CHARS];
+        }
+    };
 
     private static boolean isQuote(char c) {
         return c == '"' || c == '\'';
@@ -389,17 +359,35 @@ public final class DeserializationDetector implements Detector {
         int start = -1;
         boolean upper = false;
         boolean lower = false;
+        // camel-case words (each capital followed by two small letters, letters only) never hold anything Base64Probe
+        // finds: every marker it looks for has a digit, a symbol or two capitals in a row
+        boolean shaped = false;
+        int sinceCapital = 0;
         for (int i = 0; i <= n; i++) {
-            int v = i < n ? Base64Probe.value(s.charAt(i)) : -1;
+            char c = i < n ? s.charAt(i) : 0;
+            int v = i < n ? Base64Probe.value(c) : -1;
             if (v >= 0) {
                 if (start < 0) {
                     start = i;
                     upper = false;
                     lower = false;
+                    shaped = true;
+                    sinceCapital = 2;
                 } else if (v < 26) {
                     upper = true;
                 }
                 lower |= v >= 26 && v < 52;
+                if (v >= 26 && v < 52) {
+                    sinceCapital++;
+                } else if (v < 26 && sinceCapital >= 2) {
+                    sinceCapital = 0;
+                } else {
+                    shaped = false;
+                }
+                continue;
+            }
+            if (shaped && sinceCapital >= 2) {
+                start = -1;
                 continue;
             }
             if (start >= 0 && upper && lower && i - start >= 6 && budget > 0) {

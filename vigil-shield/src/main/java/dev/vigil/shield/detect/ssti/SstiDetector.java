@@ -326,6 +326,19 @@ public final class SstiDetector implements Detector {
         return best;
     }
 
+    /** The delimiter characters {@code # $ <} as a bit set over 0..63. */
+    private static final long TRIGGERS_LOW = 1L << '#' | 1L << '$' | 1L << '<';
+
+    /** The delimiter characters {@code @ [ {} as a bit set over 64..127. */
+    private static final long TRIGGERS_HIGH = 1L << ('@' - 64) | 1L << ('[' - 64) | 1L << ('{' - 64);
+
+    /** From this length six vectorised {@code indexOf} calls beat one pass over the characters. */
+    private static final int SHORT = 48;
+
+    private static int minIndex(int a, int b) {
+        return b >= 0 && b < a ? b : a;
+    }
+
     /**
      * Where the first possible opener is, or {@code n} when there is none: the cheap prefilter, one allocation-free pass.
      * A delimiter character counts only with the neighbour its opener needs ({@code {{ {% ${ #{ *{ @{ ~{ %{ {$ {p}
@@ -333,9 +346,20 @@ public final class SstiDetector implements Detector {
      * other delimiter character is skipped by {@link #scan} without effect, so starting there changes nothing.
      */
     private static int firstTrigger(String s, int n) {
-        for (int i = 0; i < n; i++) {
+        int from = 0;
+        if (n >= SHORT) {
+            // long values: six vectorised searches find the first delimiter character, the loop starts there
+            from = n;
+            from = minIndex(from, s.indexOf('{'));
+            from = minIndex(from, s.indexOf('<'));
+            from = minIndex(from, s.indexOf('['));
+            from = minIndex(from, s.indexOf('#'));
+            from = minIndex(from, s.indexOf('$'));
+            from = minIndex(from, s.indexOf('@'));
+        }
+        for (int i = from; i < n; i++) {
             char c = s.charAt(i);
-            if (c > '{' || c < '#') {
+            if (c >= 128 || ((c < 64 ? TRIGGERS_LOW >>> c : TRIGGERS_HIGH >>> (c - 64)) & 1L) == 0) {
                 continue;
             }
             char next = i + 1 < n ? s.charAt(i + 1) : 0;
