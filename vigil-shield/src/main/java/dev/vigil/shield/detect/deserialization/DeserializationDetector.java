@@ -184,62 +184,60 @@ public final class DeserializationDetector implements Detector {
     private static final int F_PICKLE = 512;
 
     /**
-     * The prefilter: one pass, allocation-free, that notes which later searches can find anything. A flag is set only
+     * The prefilter: one pass over the characters, allocation-free, that notes which later searches can find anything. A flag is set only
      * where its search could start: a capital letter after a base64 character (a run mixing cases), {@code d0}, a dot between a name character and a letter, {@code @} or {@code $}
      * after a quote, {@code !} before {@code !} or a letter, {@code :} after {@code O} or {@code C}, {@code %a},
      * the byte 0xAC, a leading {@code c}. A value without any (most values) is done here.
      */
     private static int classify(String s, int n) {
-        char[] buf = n <= SCRATCH_CHARS ? SCRATCH.get() : new char[n];
-        s.getChars(0, n, buf, 0);
-        int flags = n > 1 && buf[0] == 'c' ? F_PICKLE : 0;
+        int flags = n > 1 && s.charAt(0) == 'c' ? F_PICKLE : 0;
         for (int i = 0; i < n; i++) {
-            char c = buf[i];
+            char c = s.charAt(i);
             if (c >= 'a' && c <= 'z') {
                 continue; // most characters: nothing to note
             }
             if (c >= 'A' && c <= 'Z') {
                 // a capital after a base64 character: a run mixing cases may be there (Base64Probe judges it)
-                if (i > 0 && Base64Probe.value(buf[i - 1]) >= 0) {
+                if (i > 0 && Base64Probe.value(s.charAt(i - 1)) >= 0) {
                     flags |= F_BASE64;
                 }
                 continue;
             }
             if (c >= '0' && c <= '9') {
                 // the hex header aced0005 (either case) has "d0"
-                if (c == '0' && i > 0 && (buf[i - 1] | 0x20) == 'd') {
+                if (c == '0' && i > 0 && (s.charAt(i - 1) | 0x20) == 'd') {
                     flags |= F_HEX;
                 }
                 continue;
             }
             switch (c) {
                 case '.':
-                    if (i > 0 && i + 1 < n && isNameChar(buf[i - 1]) && AsciiText.isLetter(buf[i + 1])) {
+                    if (i > 0 && i + 1 < n && isNameChar(s.charAt(i - 1)) && AsciiText.isLetter(s.charAt(i + 1))) {
                         flags |= F_DOT;
                     }
                     break;
                 case '@':
-                    if (i > 0 && isQuote(buf[i - 1])) {
+                    if (i > 0 && isQuote(s.charAt(i - 1))) {
                         flags |= F_AT;
                     }
                     break;
                 case '$':
-                    if (i > 0 && isQuote(buf[i - 1])) {
+                    if (i > 0 && isQuote(s.charAt(i - 1))) {
                         flags |= F_DOLLAR;
                     }
                     break;
                 case '!':
-                    if (i + 1 < n && (buf[i + 1] == '!' || AsciiText.isLetter(buf[i + 1]))) {
+                    if (i + 1 < n && (s.charAt(i + 1) == '!' || AsciiText.isLetter(s.charAt(i + 1)))) {
                         flags |= F_BANG;
                     }
                     break;
                 case ':':
-                    if (i > 0 && (buf[i - 1] == 'O' || buf[i - 1] == 'C')) {
+                    if (i > 0 && (s.charAt(i - 1) == 'O' || s.charAt(i - 1) == 'C')) {
                         flags |= F_COLON;
                     }
                     break;
                 case '%':
-                    if (i + 1 < n && (buf[i + 1] | 0x20) == 'a') {
+                    if (i + 1 < n && (s.charAt(i + 1) | 0x20) == 'a') {
                         flags |= F_PERCENT;
                     }
                     break;
@@ -252,16 +250,6 @@ public final class DeserializationDetector implements Detector {
         }
         return flags;
     }
-
-    /** Length of the per-thread scratch buffer the prefilter copies a value into (longer values get their own). */
-    private static final int SCRATCH_CHARS = 65536 + 16;
-
-    private static final ThreadLocal<char[]> SCRATCH = new ThreadLocal<char[]>() {
-        @Override
-        protected char[] initialValue() {
-            return new char[SCRATCH_CHARS];
-        }
-    };
 
     private static boolean isQuote(char c) {
         return c == '"' || c == '\'';
