@@ -119,33 +119,19 @@ final class Base64Probe {
     }
 
     private static int scanShifts(String s, int from, int to, boolean pickle) {
-        // the 6-bit values of the run, packed into bytes once; each shift then reads that bit stream at an offset
+        // each shift reads the run's bit stream from bit 0, 2 or 4, decoding on the fly (nothing is allocated unless a
+        // letter run worth judging shows up)
         int chars = to - from;
-        byte[] data = new byte[(chars * 6 + 7) / 8 + 1];
-        int acc = 0;
-        int bits = 0;
-        int out = 0;
-        for (int i = from; i < to; i++) {
-            acc = (acc << 6 | value(s.charAt(i))) & 0xFFFF;
-            bits += 6;
-            if (bits >= 8) {
-                bits -= 8;
-                data[out++] = (byte) (acc >>> bits);
-            }
-        }
-        if (bits > 0) {
-            data[out] = (byte) (acc << (8 - bits)); // the trailing bits, zero-padded
-        }
         int best = NONE;
         for (int shift = 0; shift <= 4; shift += 2) {
             boolean pickleHere = pickle && shift == 0;
             int count = (chars * 6 - shift) / 8;
-            int found = scanBytes(data, count, shift, pickleHere, null);
+            int found = scanBytes(s, from, count, shift, pickleHere, null);
             if (found == JAVA_STREAM) {
                 return JAVA_STREAM;
             }
             if (found == WORDS) {
-                found = scanBytes(data, count, shift, pickleHere, new char[32]);
+                found = scanBytes(s, from, count, shift, pickleHere, new char[32]);
             }
             if (found > best) {
                 best = found;
@@ -158,19 +144,32 @@ final class Base64Probe {
     private static final int WORDS = -1;
 
     /**
-     * Scans the bytes of the bit stream {@code data} read from bit {@code shift}. Without a {@code run} buffer it only
-     * looks for the stream header and reports {@link #WORDS} when a letter run worth judging exists; with one it judges
-     * the runs.
+     * Scans {@code count} bytes of the bit stream of the base64 characters from {@code from}, read from bit
+     * {@code shift}. Without a {@code run} buffer it only looks for the stream header and reports {@link #WORDS} when a
+     * letter run worth judging exists; with one it judges the runs.
      */
-    private static int scanBytes(byte[] data, int count, int shift, boolean pickle, char[] run) {
+    private static int scanBytes(String s, int from, int count, int shift, boolean pickle, char[] run) {
         int window = 0;
         int runLength = 0;
         int best = NONE;
         boolean words = false;
         int minRun = pickle ? 2 : 7;
+        int i = from;
+        int acc = 0;
+        int bits = 0;
+        if (count > 0) {
+            acc = value(s.charAt(i++)) & (0x3F >>> shift);
+            bits = 6 - shift;
+        }
         for (int k = 0; k <= count; k++) {
             if (k < count) {
-                int b = shift == 0 ? data[k] & 0xFF : (data[k] << shift | (data[k + 1] & 0xFF) >>> (8 - shift)) & 0xFF;
+                while (bits < 8) {
+                    acc = acc << 6 | value(s.charAt(i++));
+                    bits += 6;
+                }
+                bits -= 8;
+                int b = acc >>> bits & 0xFF;
+                acc &= (1 << bits) - 1;
                 window = window << 8 | b;
                 if (k >= 3 && window == MAGIC) {
                     return JAVA_STREAM;

@@ -7,6 +7,7 @@ import dev.vigil.shield.detect.DetectionSink;
 import dev.vigil.shield.detect.Detector;
 import dev.vigil.shield.inspect.InspectedValue;
 import dev.vigil.shield.inspect.Variant;
+import java.util.List;
 
 /**
  * Detects insecure-deserialization payloads and the class names they are built from: Java serialization streams (raw,
@@ -70,7 +71,9 @@ public final class DeserializationDetector implements Detector {
     public void inspect(InspectedValue value, DetectionSink sink) {
         long best = 0;
         Variant bestVariant = null;
-        for (Variant v : value.variants()) {
+        List<Variant> variants = value.variants();
+        for (int i = 0, count = variants.size(); i < count; i++) {
+            Variant v = variants.get(i);
             long found = scan(v.text());
             if (code(found) > code(best)) {
                 best = found;
@@ -151,7 +154,7 @@ public final class DeserializationDetector implements Detector {
         if (code(best) == JAVA_STREAM) {
             return best;
         }
-        if ((flags & F_UPPER) != 0) {
+        if ((flags & F_BASE64) != 0) {
             long b64 = base64Runs(s, n);
             if (code(b64) == JAVA_STREAM) {
                 return b64;
@@ -169,10 +172,7 @@ public final class DeserializationDetector implements Detector {
         return best;
     }
 
-    /** Values longer than this skip the classifying pass. */
-    private static final int CLASSIFY_LIMIT = 64;
-
-    private static final int F_UPPER = 1;
+    private static final int F_BASE64 = 1;
     private static final int F_DOT = 2;
     private static final int F_AT = 4;
     private static final int F_DOLLAR = 8;
@@ -184,45 +184,62 @@ public final class DeserializationDetector implements Detector {
     private static final int F_PICKLE = 512;
 
     /**
-     * The prefilter: one pass that notes which marker characters occur (capital letters, {@code . @ $ ! : %}, the
-     * byte 0xAC, lower-case {@code ac}, a leading {@code c}); each later search runs only when its marker is there.
+     * The prefilter: one pass over the characters, allocation-free, that notes which later searches can find anything. A flag is set only
+     * where its search could start: a capital letter after a base64 character (a run mixing cases), {@code d0}, a dot between a name character and a letter, {@code @} or {@code $}
+     * after a quote, {@code !} before {@code !} or a letter, {@code :} after {@code O} or {@code C}, {@code %a},
+     * the byte 0xAC, a leading {@code c}. A value without any (most values) is done here.
      */
     private static int classify(String s, int n) {
         int flags = n > 1 && s.charAt(0) == 'c' ? F_PICKLE : 0;
-        if (n > CLASSIFY_LIMIT) {
-            // long values nearly always hold some marker: search for each directly
-            return flags | ~F_PICKLE;
-        }
         for (int i = 0; i < n; i++) {
             char c = s.charAt(i);
             if (c >= 'a' && c <= 'z') {
-                if (c == 'c' && i > 0 && s.charAt(i - 1) == 'a') {
+                continue; // most characters: nothing to note
+            }
+            if (c >= 'A' && c <= 'Z') {
+                // a capital after a base64 character: a run mixing cases may be there (Base64Probe judges it)
+                if (i > 0 && Base64Probe.value(s.charAt(i - 1)) >= 0) {
+                    flags |= F_BASE64;
+                }
+                continue;
+            }
+            if (c >= '0' && c <= '9') {
+                // the hex header aced0005 (either case) has "d0"
+                if (c == '0' && i > 0 && (s.charAt(i - 1) | 0x20) == 'd') {
                     flags |= F_HEX;
                 }
                 continue;
             }
-            if (c >= 'A' && c <= 'Z') {
-                flags |= F_UPPER;
-                continue;
-            }
             switch (c) {
                 case '.':
-                    flags |= F_DOT;
+                    if (i > 0 && i + 1 < n && isNameChar(s.charAt(i - 1)) && AsciiText.isLetter(s.charAt(i + 1))) {
+                        flags |= F_DOT;
+                    }
                     break;
                 case '@':
-                    flags |= F_AT;
+                    if (i > 0 && isQuote(s.charAt(i - 1))) {
+                        flags |= F_AT;
+                    }
                     break;
                 case '$':
-                    flags |= F_DOLLAR;
+                    if (i > 0 && isQuote(s.charAt(i - 1))) {
+                        flags |= F_DOLLAR;
+                    }
                     break;
                 case '!':
-                    flags |= F_BANG;
+                    if (i + 1 < n && (s.charAt(i + 1) == '!' || AsciiText.isLetter(s.charAt(i + 1)))) {
+                        flags |= F_BANG;
+                    }
                     break;
                 case ':':
-                    flags |= F_COLON;
+                    if (i > 0 && (s.charAt(i - 1) == 'O' || s.charAt(i - 1) == 'C')) {
+                        flags |= F_COLON;
+                    }
                     break;
                 case '%':
-                    flags |= F_PERCENT;
+                    if (i + 1 < n && (s.charAt(i + 1) | 0x20) == 'a') {
+                        flags |= F_PERCENT;
+                    }
                     break;
                 case 0xAC:
                     flags |= F_AC;
@@ -232,6 +249,10 @@ public final class DeserializationDetector implements Detector {
             }
         }
         return flags;
+    }
+
+    private static boolean isQuote(char c) {
+        return c == '"' || c == '\'';
     }
 
     /** Raw and hex stream headers, type keys, YAML tags, PHP objects and pickles, each found by a vectorised search. */
@@ -244,7 +265,7 @@ public final class DeserializationDetector implements Detector {
                 }
             }
         }
-        if ((flags & (F_HEX | F_UPPER)) != 0) {
+        if ((flags & F_HEX) != 0) {
             at = indexOfEither(s, "aced0005", "ACED0005");
             if (at >= 0
                     && (at == 0 || !AsciiText.isWord(s.charAt(at - 1)))
@@ -326,17 +347,35 @@ public final class DeserializationDetector implements Detector {
         int start = -1;
         boolean upper = false;
         boolean lower = false;
+        // camel-case words (each capital followed by two small letters, letters only) never hold anything Base64Probe
+        // finds: every marker it looks for has a digit, a symbol or two capitals in a row
+        boolean shaped = false;
+        int sinceCapital = 0;
         for (int i = 0; i <= n; i++) {
-            int v = i < n ? Base64Probe.value(s.charAt(i)) : -1;
+            char c = i < n ? s.charAt(i) : 0;
+            int v = i < n ? Base64Probe.value(c) : -1;
             if (v >= 0) {
                 if (start < 0) {
                     start = i;
                     upper = false;
                     lower = false;
+                    shaped = true;
+                    sinceCapital = 2;
                 } else if (v < 26) {
                     upper = true;
                 }
                 lower |= v >= 26 && v < 52;
+                if (v >= 26 && v < 52) {
+                    sinceCapital++;
+                } else if (v < 26 && sinceCapital >= 2) {
+                    sinceCapital = 0;
+                } else {
+                    shaped = false;
+                }
+                continue;
+            }
+            if (shaped && sinceCapital >= 2) {
+                start = -1;
                 continue;
             }
             if (start >= 0 && upper && lower && i - start >= 6 && budget > 0) {

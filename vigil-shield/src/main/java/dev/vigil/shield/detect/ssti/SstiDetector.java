@@ -7,6 +7,7 @@ import dev.vigil.shield.detect.DetectionSink;
 import dev.vigil.shield.detect.Detector;
 import dev.vigil.shield.inspect.InspectedValue;
 import dev.vigil.shield.inspect.Variant;
+import java.util.List;
 
 /**
  * Detects server-side template and expression-language injection: template delimiters of the common engines
@@ -73,12 +74,16 @@ public final class SstiDetector implements Detector {
     public void inspect(InspectedValue value, DetectionSink sink) {
         long best = 0;
         Variant bestVariant = null;
-        for (Variant v : value.variants()) {
+        List<Variant> variants = value.variants();
+        for (int k = 0, count = variants.size(); k < count; k++) {
+            Variant v = variants.get(k);
             String text = v.text();
-            if (firstTrigger(text, text.length()) == text.length()) {
+            int n = Math.min(text.length(), 0x3FFFFFFF);
+            int first = firstTrigger(text, n);
+            if (first == n) {
                 continue;
             }
-            long found = scan(text);
+            long found = scan(text, n, first);
             if (verdict(found) > verdict(best)) {
                 best = found;
                 bestVariant = v;
@@ -133,10 +138,14 @@ public final class SstiDetector implements Detector {
     /** The strongest finding in {@code s}, packed as verdict, start and end; 0 when none. */
     static long scan(String s) {
         int n = Math.min(s.length(), 0x3FFFFFFF);
+        return scan(s, n, firstTrigger(s, n));
+    }
+
+    /** {@link #scan(String)} from {@code first}, the prefilter's first opener (no delimiter starts before it). */
+    private static long scan(String s, int n, int first) {
         long best = 0;
         int judged = 0;
         int functionTags = 0;
-        int first = firstTrigger(s, n);
         for (int i = first; i < n && judged < MAX_EXPRESSIONS; i++) {
             char c = s.charAt(i);
             if (c > '{') {
@@ -323,31 +332,75 @@ public final class SstiDetector implements Detector {
     /** The delimiter characters {@code @ [ {} as a bit set over 64..127. */
     private static final long TRIGGERS_HIGH = 1L << ('@' - 64) | 1L << ('[' - 64) | 1L << ('{' - 64);
 
-    /** Below this length one pass over the characters beats six vectorised {@code indexOf} calls. */
+    /** From this length six vectorised {@code indexOf} calls beat one pass over the characters. */
     private static final int SHORT = 48;
-
-    /** Where the first delimiter character is, or {@code n} when there is none: the cheap prefilter. */
-    private static int firstTrigger(String s, int n) {
-        if (n < SHORT) {
-            for (int i = 0; i < n; i++) {
-                char c = s.charAt(i);
-                if (c < 128 && ((c < 64 ? TRIGGERS_LOW >>> c : TRIGGERS_HIGH >>> (c - 64)) & 1L) != 0) {
-                    return i;
-                }
-            }
-            return n;
-        }
-        int first = n;
-        first = minIndex(first, s.indexOf('{'));
-        first = minIndex(first, s.indexOf('<'));
-        first = minIndex(first, s.indexOf('['));
-        first = minIndex(first, s.indexOf('#'));
-        first = minIndex(first, s.indexOf('$'));
-        return minIndex(first, s.indexOf('@'));
-    }
 
     private static int minIndex(int a, int b) {
         return b >= 0 && b < a ? b : a;
+    }
+
+    /**
+     * Where the first possible opener is, or {@code n} when there is none: the cheap prefilter, one allocation-free pass.
+     * A delimiter character counts only with the neighbour its opener needs ({@code {{ {% ${ #{ *{ @{ ~{ %{ {$ {p}
+     * and {@code {name}, {@code <% <#}, {@code [# [[ [(}, {@code #word}, {@code $name}, {@code @name @(}); every
+     * other delimiter character is skipped by {@link #scan} without effect, so starting there changes nothing.
+     */
+    private static int firstTrigger(String s, int n) {
+        int from = 0;
+        if (n >= SHORT) {
+            // long values: six vectorised searches find the first delimiter character, the loop starts there
+            from = n;
+            from = minIndex(from, s.indexOf('{'));
+            from = minIndex(from, s.indexOf('<'));
+            from = minIndex(from, s.indexOf('['));
+            from = minIndex(from, s.indexOf('#'));
+            from = minIndex(from, s.indexOf('$'));
+            from = minIndex(from, s.indexOf('@'));
+        }
+        for (int i = from; i < n; i++) {
+            char c = s.charAt(i);
+            if (c >= 128 || ((c < 64 ? TRIGGERS_LOW >>> c : TRIGGERS_HIGH >>> (c - 64)) & 1L) == 0) {
+                continue;
+            }
+            char next = i + 1 < n ? s.charAt(i + 1) : 0;
+            switch (c) {
+                case '{':
+                    if (next == '{' || next == '%' || next == '$' || AsciiText.isLetter(next)) {
+                        return i;
+                    }
+                    if (i > 0) {
+                        char prev = s.charAt(i - 1);
+                        if (prev == '$' || prev == '#' || prev == '*' || prev == '@' || prev == '~' || prev == '%') {
+                            return i;
+                        }
+                    }
+                    break;
+                case '<':
+                    if (next == '%' || next == '#') {
+                        return i;
+                    }
+                    break;
+                case '[':
+                    if (next == '#' || next == '[' || next == '(') {
+                        return i;
+                    }
+                    break;
+                case '#':
+                    if (AsciiText.isWord(next)) {
+                        return i;
+                    }
+                    break;
+                case '$':
+                case '@':
+                    if (AsciiText.isLetter(next) || (c == '@' && next == '(')) {
+                        return i;
+                    }
+                    break;
+                default:
+                    break;
+            }
+        }
+        return n;
     }
 
     private static long better(long best, int v, int start, int end) {
