@@ -7,7 +7,8 @@ import dev.vigil.cli.bench.ProbeHandler;
 import dev.vigil.cli.bench.ShieldBench;
 import dev.vigil.cli.demo.DemoContext;
 import dev.vigil.shield.Shield;
-import dev.vigil.shield.detect.CanaryDetector;
+import dev.vigil.shield.detect.Detector;
+import dev.vigil.shield.detect.Detectors;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,8 +28,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Time the Shield adds per invocation: the same stream handler called directly and through
- * {@link Shield#wrap(RequestStreamHandler)}, for a ~2 KB API Gateway v2 event and an SQS batch of 10, with the test
- * detector registered and every telemetry event formatted as JSON. Sample mode, so JMH reports p50 and p99.
+ * {@link Shield#wrap(RequestStreamHandler)}, for a ~2 KB API Gateway v2 event and an SQS batch of 10, with the built-in
+ * detectors registered and every telemetry event formatted as JSON. Sample mode, so JMH reports p50 and p99.
  *
  * <pre>
  * mvn -B -pl benchmarks -am package -DskipTests
@@ -56,9 +57,11 @@ public class ShieldOverheadBenchmark {
     public void setUp() {
         bytes = event.equals("sqs_batch_10") ? BenchEvents.sqsBatchOfTen() : BenchEvents.apiGatewayV2TwoKb();
         direct = new ProbeHandler();
-        Shield shield = Shield.builder()
-                .detector(new CanaryDetector())
-                .sink(new ShieldBench.FormattingSink())
+        Shield.Builder builder = Shield.builder();
+        for (Detector d : Detectors.builtIn()) {
+            builder.detector(d);
+        }
+        Shield shield = builder.sink(new ShieldBench.FormattingSink())
                 .environment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "bench"))
                 .build();
         wrapped = shield.wrap(direct);

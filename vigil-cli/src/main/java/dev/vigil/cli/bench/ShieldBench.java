@@ -6,7 +6,8 @@ import dev.vigil.cli.demo.DemoContext;
 import dev.vigil.core.telemetry.TelemetryEvent;
 import dev.vigil.core.telemetry.TelemetryJson;
 import dev.vigil.shield.Shield;
-import dev.vigil.shield.detect.CanaryDetector;
+import dev.vigil.shield.detect.Detector;
+import dev.vigil.shield.detect.Detectors;
 import dev.vigil.shield.telemetry.TelemetrySink;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -81,9 +82,11 @@ public final class ShieldBench {
     public static Warm warm(String name, byte[] event, int warmup, int iterations) throws IOException {
         RequestStreamHandler direct = new ProbeHandler();
         Path tmp = Files.createTempDirectory("vigil-bench-tmp");
-        Shield shield = Shield.builder()
-                .detector(new CanaryDetector())
-                .sink(new FormattingSink())
+        Shield.Builder builder = Shield.builder();
+        for (Detector d : Detectors.builtIn()) {
+            builder.detector(d);
+        }
+        Shield shield = builder.sink(new FormattingSink())
                 .environment(Map.of("AWS_LAMBDA_FUNCTION_NAME", "bench"))
                 .tmpDirectory(tmp)
                 .build();
