@@ -75,4 +75,87 @@ public final class DetectorFuzzing {
         }
         return b.toString();
     }
+
+    /** Checks {@code detector} on each unit repeated to {@value #MAX_CHARS} characters. */
+    public static void checkRepeated(Detector detector, Source source, String... units) {
+        for (String unit : units) {
+            check(detector, source, repeated(unit));
+        }
+    }
+
+    /** The pieces interleaved in a fixed pseudo-random order until the text is {@value #MAX_CHARS} characters long. */
+    public static String interleaved(String[] pieces) {
+        StringBuilder sb = new StringBuilder(MAX_CHARS + 64);
+        int k = 0;
+        while (sb.length() < MAX_CHARS) {
+            sb.append(pieces[k % pieces.length]);
+            k = k * 7 + 3 & 0xFFFF;
+        }
+        return sb.toString();
+    }
+
+    /** Repeated units that stress URL, lookup and markup scanners: openers without closers, nesting, odd hosts. */
+    public static final String[] URL_LOOKUP_MARKUP_UNITS = {
+        "${",
+        "${${::-",
+        "}",
+        "$${",
+        "%24%7b",
+        "&lbrace",
+        "http://",
+        "a:",
+        "a://@",
+        "http://[",
+        "1.",
+        "0x",
+        "<!",
+        "<!ENTITY % a \"",
+        "<!DOCTYPE a [",
+        "%a;",
+        "&a;",
+        "+ADw",
+        "<xs:",
+        "\ud800",
+        "\u0000",
+        "\\\\",
+        "http://a@b@c@d ",
+        "localhost/",
+        "①."
+    };
+
+    /** Pieces that stress template and serialisation scanners, for {@link #interleaved(String[])}. */
+    public static final String[] TEMPLATE_AND_SERIALIZED_PIECES = {
+        "{{",
+        "{%",
+        "${",
+        "#{",
+        "<%",
+        "<#",
+        "[#",
+        "[[",
+        "#set(",
+        "$a.b(",
+        "@a.b@c",
+        "'",
+        "\"",
+        "\\",
+        "(",
+        "[",
+        "rO0AB",
+        "ztAA",
+        "s7QAF",
+        "H4sI",
+        "gAS",
+        "java.lang.",
+        "\"@type\":\"",
+        "!!a.b",
+        "O:9:\"",
+        "%ac%ed",
+        "\u00ac\u00ed",
+        "\ud800",
+        "\u0000",
+        "%",
+        "&#x7b;",
+        "aGVsbG8gV29ybGQh"
+    };
 }
