@@ -46,6 +46,15 @@ final class Inspector {
         return result;
     }
 
+    /** Inspects one value, with its parameter or field {@code name} given rather than taken from the location. */
+    Result inspectValue(String location, String name, Source source, String raw, long deadlineNanos) {
+        Result result = new Result();
+        if (detectors.length > 0) {
+            new Walk(result, deadlineNanos).inspect(location, name, source, -1, raw);
+        }
+        return result;
+    }
+
     /** Receives each extracted value and runs the detectors on it; also the detectors' sink for that value. */
     private final class Walk implements InputSink, DetectionSink {
         private final Result result;
@@ -64,9 +73,13 @@ final class Inspector {
             if (result.budgetExceededBy != null || raw == null || raw.isEmpty()) {
                 return;
             }
+            inspect(location, names.of(location), source, recordIndex, raw);
+        }
+
+        void inspect(String location, String name, Source source, int recordIndex, String raw) {
             result.values++;
             List<Variant> variants = Normalizer.variants(raw);
-            value = new InspectedValue(location, names.of(location), source, recordIndex, variants);
+            value = new InspectedValue(location, name, source, recordIndex, variants);
             for (Detector d : detectors) {
                 current = d;
                 try {

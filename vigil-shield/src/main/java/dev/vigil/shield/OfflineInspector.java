@@ -3,13 +3,12 @@ package dev.vigil.shield;
 import dev.vigil.shield.aws.events.EventAdapter;
 import dev.vigil.shield.aws.events.EventAdapters;
 import dev.vigil.shield.detect.Detection;
-import dev.vigil.shield.detect.DetectionSink;
 import dev.vigil.shield.detect.Detector;
 import dev.vigil.shield.detect.Detectors;
-import dev.vigil.shield.inspect.InputSink;
 import dev.vigil.shield.inspect.InspectedValue;
 import dev.vigil.shield.inspect.Normalizer;
 import dev.vigil.shield.inspect.Source;
+import dev.vigil.shield.policy.Policy;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -18,19 +17,24 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * Runs detectors outside a function, for tools: {@code vigil inspect}, benchmarks, evaluation. It sees values exactly
- * as the Shield does (same event adapters, same {@link Normalizer} variants, same detectors) but has no policy, no
- * time budget and no telemetry: it returns what the detectors found.
+ * Runs detectors outside a function, for tools: {@code vigil inspect}, benchmarks, evaluation. It is the Shield's own
+ * {@link Inspector} (same event adapters, same {@link Normalizer} variants, same detectors), with every category on,
+ * no time budget and no telemetry: it returns what the detectors found.
  *
- * <p>Not thread-safe only in the sense that each call allocates its own state; an instance may be shared.
+ * <p>An instance may be shared between threads: each call keeps its own state.
  */
 public final class OfflineInspector {
 
-    private final Detector[] detectors;
+    /** Far enough ahead never to be reached, near enough that {@code nanoTime() - deadline} cannot overflow. */
+    private static final long NO_DEADLINE = 1L << 62;
+
+    private final List<Detector> detectors;
+    private final Inspector inspector;
 
     /** An inspector running {@code detectors} in the given order. */
     public OfflineInspector(List<Detector> detectors) {
-        this.detectors = detectors.toArray(new Detector[0]);
+        this.detectors = List.copyOf(detectors);
+        this.inspector = new Inspector(this.detectors, Policy.defaults());
     }
 
     /** An inspector running the built-in detectors. */
@@ -62,7 +66,7 @@ public final class OfflineInspector {
 
     /** The ids of the detectors this inspector runs, in order. */
     public List<String> detectorIds() {
-        List<String> ids = new ArrayList<>(detectors.length);
+        List<String> ids = new ArrayList<>(detectors.size());
         for (Detector d : detectors) {
             ids.add(d.id());
         }
@@ -77,12 +81,11 @@ public final class OfflineInspector {
      * @param source which part of an event it came from
      * @param raw the value as the function would receive it
      * @return what the detectors found, in detector order; empty when nothing
+     * @throws IllegalStateException naming a detector that threw (the Shield would fail open and report it)
      */
     public List<Finding> inspectValue(String location, String name, Source source, String raw) {
         Objects.requireNonNull(raw, "raw");
-        Collector collector = new Collector();
-        collector.accept(location, name, source, -1, raw);
-        return collector.findings;
+        return findings(inspector.inspectValue(location, name, source, raw, System.nanoTime() + NO_DEADLINE));
     }
 
     /**
@@ -90,12 +93,23 @@ public final class OfflineInspector {
      *
      * @param event the event as a JSON tree (maps, lists, strings, numbers, booleans, nulls)
      * @return what the detectors found, in extraction order
+     * @throws IllegalStateException naming a detector that threw (the Shield would fail open and report it)
      */
     public List<Finding> inspectEvent(Map<String, Object> event) {
         EventAdapter adapter = EventAdapters.forEvent(event);
-        Collector collector = new Collector();
-        adapter.extract(event, collector);
-        return collector.findings;
+        return findings(inspector.inspect(event, adapter, System.nanoTime() + NO_DEADLINE));
+    }
+
+    private static List<Finding> findings(Inspector.Result result) {
+        if (!result.failures.isEmpty()) {
+            Inspector.Failure f = result.failures.get(0);
+            throw new IllegalStateException("detector " + f.detector() + " failed: " + f.error());
+        }
+        List<Finding> out = new ArrayList<>(result.hits.size());
+        for (Inspector.Hit hit : result.hits) {
+            out.add(new Finding(hit.detector().id(), hit.detector().category(), hit.value(), hit.detection()));
+        }
+        return out;
     }
 
     /**
@@ -107,33 +121,4 @@ public final class OfflineInspector {
      * @param detection the detection
      */
     public record Finding(String detector, String category, InspectedValue value, Detection detection) {}
-
-    private final class Collector implements InputSink, DetectionSink {
-        final List<Finding> findings = new ArrayList<>(1);
-        private final Inspector.RecentNames names = new Inspector.RecentNames();
-        private Detector current;
-        private InspectedValue value;
-
-        @Override
-        public void accept(String location, String raw, Source source, int recordIndex) {
-            if (raw != null && !raw.isEmpty()) {
-                accept(location, names.of(location), source, recordIndex, raw);
-            }
-        }
-
-        void accept(String location, String name, Source source, int recordIndex, String raw) {
-            value = new InspectedValue(location, name, source, recordIndex, Normalizer.variants(raw));
-            for (Detector d : detectors) {
-                current = d;
-                d.inspect(value, this);
-            }
-        }
-
-        @Override
-        public void report(Detection detection) {
-            if (detection != null) {
-                findings.add(new Finding(current.id(), current.category(), value, detection));
-            }
-        }
-    }
 }
