@@ -1,0 +1,39 @@
+package dev.vigil.detect.event;
+
+/**
+ * One value found at a field path of an {@link Event}.
+ *
+ * <p>Every kind has a {@link #text() text form}, so string matchers work on any value: the string itself, the number
+ * as written in the log, {@code true}/{@code false}, {@code null}, or the compact JSON text of an object or array.
+ * Implementations compute the text forms lazily and cache them, because most values are never compared.
+ */
+public interface FieldValue {
+
+    /** The JSON type of the value. */
+    enum Kind {
+        STRING,
+        NUMBER,
+        BOOLEAN,
+        NULL,
+        OBJECT,
+        ARRAY
+    }
+
+    /** The JSON type of the value. */
+    Kind kind();
+
+    /** The text that string matchers compare: see the class comment. Never null. */
+    String text();
+
+    /**
+     * {@link #text()} folded to lower case one UTF-16 unit at a time with {@link Character#toLowerCase(char)}, so
+     * the length is unchanged. Case-insensitive matchers compare against this.
+     */
+    String lowerText();
+
+    /**
+     * The numeric value: numbers, and strings whose whole text is a decimal number ({@code "42"}, {@code "-1.5"}).
+     * {@link Double#NaN} for everything else.
+     */
+    double number();
+}
