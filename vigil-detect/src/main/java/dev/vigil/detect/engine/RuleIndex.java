@@ -27,8 +27,15 @@ final class RuleIndex {
         this.rules = rules.toArray(SigmaRule[]::new);
         Map<FieldPath, FieldIndex> byField = new LinkedHashMap<>();
         List<Integer> rest = new ArrayList<>();
+        Map<FieldPath, java.util.Set<String>> spread = new HashMap<>();
+        for (SigmaRule rule : this.rules) {
+            for (Witness w : rule.detection().witnessOptions()) {
+                spread.computeIfAbsent(w.field(), k -> new java.util.HashSet<>())
+                        .addAll(w.exact());
+            }
+        }
         for (int i = 0; i < this.rules.length; i++) {
-            Witness w = this.rules[i].detection().witness();
+            Witness w = choose(this.rules[i].detection().witnessOptions(), spread);
             if (w.isNone()) {
                 rest.add(i);
                 continue;
@@ -47,6 +54,35 @@ final class RuleIndex {
         for (FieldIndex fi : fields) {
             fi.freeze();
         }
+    }
+
+    /**
+     * The most selective promise: on the field with the most distinct values across the rule set (an {@code
+     * eventName} narrows more than an {@code eventSource}), exact values before prefixes, then fewer values.
+     */
+    private static Witness choose(List<Witness> options, Map<FieldPath, java.util.Set<String>> spread) {
+        Witness best = Witness.NONE;
+        for (Witness w : options) {
+            if (best.isNone() || better(w, best, spread)) {
+                best = w;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(Witness a, Witness b, Map<FieldPath, java.util.Set<String>> spread) {
+        int sa = spread.get(a.field()).size();
+        int sb = spread.get(b.field()).size();
+        if (sa != sb) {
+            return sa > sb;
+        }
+        boolean aExact = a.prefixes().isEmpty();
+        boolean bExact = b.prefixes().isEmpty();
+        if (aExact != bExact) {
+            return aExact;
+        }
+        return a.exact().size() + a.prefixes().size()
+                < b.exact().size() + b.prefixes().size();
     }
 
     /** All rules of this index, in load order. */

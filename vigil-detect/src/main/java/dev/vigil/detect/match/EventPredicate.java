@@ -15,4 +15,13 @@ public interface EventPredicate {
     default Witness witness() {
         return Witness.NONE;
     }
+
+    /**
+     * Every promise this predicate can make, one per field, for the rule index to choose the most selective. The
+     * default is {@link #witness()} alone; conjunctions offer one per part.
+     */
+    default java.util.List<Witness> witnessOptions() {
+        Witness w = witness();
+        return w.isNone() ? java.util.List.of() : java.util.List.of(w);
+    }
 }

@@ -4,7 +4,9 @@ import dev.vigil.detect.event.Event;
 import dev.vigil.detect.event.FieldPath;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Boolean combinations of {@link EventPredicate}s, with the witness each combination can promise. */
@@ -94,6 +96,15 @@ public final class Predicates {
             return best;
         }
 
+        @Override
+        public List<Witness> witnessOptions() {
+            List<Witness> out = new ArrayList<>();
+            for (EventPredicate p : parts) {
+                out.addAll(p.witnessOptions());
+            }
+            return out;
+        }
+
         private static boolean narrower(Witness a, Witness b) {
             boolean aExact = a.prefixes().isEmpty();
             boolean bExact = b.prefixes().isEmpty();
@@ -130,25 +141,54 @@ public final class Predicates {
         /** A promise only when every part promises something about the same field: the union. */
         @Override
         public Witness witness() {
-            FieldPath field = null;
-            Set<String> exact = new HashSet<>();
-            List<String> prefixes = new ArrayList<>();
+            List<Witness> options = witnessOptions();
+            return options.isEmpty() ? Witness.NONE : options.get(0);
+        }
+
+        /** One union per field that every part promises something about. */
+        @Override
+        public List<Witness> witnessOptions() {
+            Map<FieldPath, Witness> common = null;
             for (EventPredicate p : parts) {
-                Witness w = p.witness();
-                if (w.isNone() || (field != null && !field.equals(w.field()))) {
-                    return Witness.NONE;
+                Map<FieldPath, Witness> mine = new LinkedHashMap<>();
+                for (Witness w : p.witnessOptions()) {
+                    mine.merge(w.field(), w, Predicates::union);
                 }
-                field = w.field();
-                exact.addAll(w.exact());
-                prefixes.addAll(w.prefixes());
+                if (common == null) {
+                    common = mine;
+                } else {
+                    Map<FieldPath, Witness> next = new LinkedHashMap<>();
+                    for (Map.Entry<FieldPath, Witness> e : common.entrySet()) {
+                        Witness w = mine.get(e.getKey());
+                        if (w != null) {
+                            next.put(e.getKey(), union(e.getValue(), w));
+                        }
+                    }
+                    common = next;
+                }
+                if (common.isEmpty()) {
+                    return List.of();
+                }
             }
-            return new Witness(field, exact, prefixes);
+            return common == null ? List.of() : List.copyOf(common.values());
         }
 
         @Override
         public String toString() {
             return "or" + List.of(parts);
         }
+    }
+
+    /**
+     * Two promises about the same field, where either may hold: the union of their values. (Within a conjunction
+     * both hold, so either alone is also a valid promise; the union is the safe choice for both cases.)
+     */
+    static Witness union(Witness a, Witness b) {
+        Set<String> exact = new HashSet<>(a.exact());
+        exact.addAll(b.exact());
+        List<String> prefixes = new ArrayList<>(a.prefixes());
+        prefixes.addAll(b.prefixes());
+        return new Witness(a.field(), exact, prefixes);
     }
 
     private static final class Not implements EventPredicate {
