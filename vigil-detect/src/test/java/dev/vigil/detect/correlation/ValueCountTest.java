@@ -131,4 +131,19 @@ class ValueCountTest {
                 .hasSize(1);
         assertThat(BoundedText.of(longA)).hasSizeLessThan(300);
     }
+
+    @Test
+    void outOfOrderValuesLeaveTheWindowByEventTimeNotByArrival() {
+        Feeder f = feeder(4, 10 * S, "requestParameters.secretId");
+
+        f.feed(read, 5 * S, secret("u", "a"));
+        f.feed(read, 1 * S, secret("u", "b"));
+        f.feed(read, 3 * S, secret("u", "c"));
+        // Window [2 s, 12 s]: b (1 s) has left although it arrived after a; a, c, d remain.
+        assertThat(f.feed(read, 12 * S, secret("u", "d"))).isEmpty();
+        assertThat(f.feed(read, 12 * S, secret("u", "b"))).singleElement().satisfies(m -> {
+            assertThat(m.aggregate()).isEqualTo(4);
+            assertThat(m.windowStartMillis()).isEqualTo(3 * S);
+        });
+    }
 }
