@@ -9,9 +9,12 @@ import java.util.List;
  *
  * @param correlationKey the correlation this feeds
  * @param ruleKey the base rule (or inner correlation) that matched
- * @param group the group-by values, in the correlation's group-by order (null entries for missing fields)
- * @param value the {@code condition.field} value(s) as text (value_count) or null
- * @param number the {@code condition.field} value as a number (value_sum/avg/percentile) or NaN
+ * @param group the group-by values, in the correlation's group-by order (null entries for missing fields; such
+ *     observations are dropped by {@link CorrelationEngine#accept}); texts longer than 512 characters are replaced by
+ *     a prefix and their SHA-256
+ * @param value the {@code condition.field} value as text (value_count; with several fields, one text encoding the
+ *     tuple, {@code length:text} per field, null when any field is missing), or null
+ * @param number the first {@code condition.field} value as a number (value_sum/avg/percentile) or NaN
  * @param timeMillis event time
  * @param origin where the event was read
  * @param sequence arrival order, to break ties between equal times
