@@ -12,24 +12,43 @@ import java.util.Set;
 
 /**
  * Compiles Sigma detection items: {@code field|mod1|mod2: value-or-list} map entries and keyword searches, per
- * {@code docs/sigma.md}.
+ * {@code docs/sigma.md}. Each value is compiled once into the cheapest test (equality, prefix, suffix, substring,
+ * linear-time {@link Glob}); tests never throw and allocate nothing per event in the common cases.
  *
- * <p>Semantics in brief:
+ * <p>Semantics:
  *
  * <ul>
  *   <li>A value list is OR; with {@code all} it is AND, but the variants one value expands into ({@code windash},
  *       {@code base64offset}, {@code expand} lists) stay OR-ed. Under {@code all} each value may be satisfied by a
- *       different value of the field (array fan-out).
- *   <li>Strings are case-insensitive globs (see {@link SigmaString} for escapes) unless {@code cased}. JSON null
- *       never matches a string; numbers, booleans and objects/arrays match through their text.
- *   <li>A rule number equals a numeric field or a string field holding that number; a rule boolean equals a boolean
- *       field or the text true/false. {@code null} matches a missing field or JSON null; an empty list is
- *       {@code null}.
+ *       different value of the field (array fan-out). {@code all} needs a list.
+ *   <li>Strings are case-insensitive globs (see {@link SigmaString} for escapes) unless {@code cased}. {@code ?}
+ *       matches one UTF-16 unit. JSON null never matches a string pattern, not even {@code *}; numbers, booleans
+ *       and objects/arrays match through their text (compact JSON for containers).
+ *   <li>A rule number without string modifiers equals a numeric field or a string field holding that number, or a
+ *       field whose text is the number as written; with string modifiers ({@code contains} …) it is its decimal
+ *       text. A rule boolean equals a boolean field or the text true/false in any case.
+ *   <li>{@code null} matches a missing field or JSON null; an empty list is {@code null}; {@code null} takes no
+ *       modifier but {@code neq}; mixed into a list it is OR-ed with the other values.
+ *   <li>Keyword searches (no field, or {@code |mods}) test every leaf of the event; a keyword is a substring
+ *       ({@code contains} is implied unless {@code contains}, {@code startswith} or {@code endswith} is given);
+ *       {@code exists}, {@code fieldref} and time parts need a field.
  *   <li>{@code wide}/{@code utf16le}/{@code utf16be}/{@code utf16} turn the value into its UTF-16 bytes (one char per
  *       byte, {@code utf16} with the BOM FF FE), as pySigma does. Followed by {@code base64}/{@code base64offset}
  *       this gives the usual Base64 needles. Without Base64 the bytes are compared with the field's text as it is,
- *       so a bare {@code wide} only matches text that carries UTF-16 bytes as characters ({@code p\u0000s\u0000}).
+ *       so a bare {@code wide} only matches text that carries UTF-16 bytes as characters (p, NUL, s, NUL for "ps").
+ *       Base64 needles are matched case-insensitively like any string unless {@code cased}.
+ *   <li>{@code expand} fills placeholders first, from {@link MatchOptions#placeholders()}; placeholder values are
+ *       Sigma strings (their wildcards count). {@code windash} and {@code expand} may produce at most {@value
+ *       SigmaString#MAX_VARIANTS} variants per value.
  *   <li>{@code neq} negates the whole item: a missing field satisfies it.
+ *   <li>{@code re} is an unanchored RE2J search, case-sensitive unless {@code i}; {@code contains}, {@code
+ *       startswith}, {@code endswith} and {@code cased} after it change nothing. {@code cidr}: IPv4 and IPv6, a
+ *       network with host bits set is rejected. {@code lt/lte/gt/gte}: the field's {@link
+ *       dev.vigil.detect.event.FieldValue#number()}. Time parts read the field as a timestamp in UTC (ISO week for
+ *       {@code week}) and compare with {@code =} or the comparison given.
+ *   <li>{@code fieldref}: field values compared as text with the referenced field's values, case-insensitive unless
+ *       {@code cased}; {@code contains/startswith/endswith} make it a substring/prefix/suffix test; JSON null and a
+ *       missing referenced field never match; a list is OR ({@code all}: AND).
  * </ul>
  */
 public final class DetectionItems {

@@ -17,8 +17,62 @@ final class Glob {
     private final boolean anchoredEnd;
     private final int minLength;
 
-    /** A run of characters where {@code any[i]} marks a {@code ?}. */
-    private record Segment(String chars, boolean[] any, boolean hasAny) {
+    /**
+     * A run of characters where {@code any[i]} marks a {@code ?}. Segments with {@code ?} of up to 64 characters are
+     * searched with the bit-parallel Shift-And algorithm (one pass, no re-scanning); longer ones are tried position
+     * by position.
+     */
+    private static final class Segment {
+        private final String chars;
+        private final boolean[] any;
+        private final boolean hasAny;
+        private final long[] asciiMasks;
+        private final char[] otherChars;
+        private final long[] otherMasks;
+        private final long anyMask;
+
+        Segment(String chars, boolean[] any, boolean hasAny) {
+            this.chars = chars;
+            this.any = any;
+            this.hasAny = hasAny;
+            int m = chars.length();
+            if (!hasAny || m > 64) {
+                asciiMasks = null;
+                otherChars = null;
+                otherMasks = null;
+                anyMask = 0;
+                return;
+            }
+            long wild = 0;
+            for (int i = 0; i < m; i++) {
+                if (any[i]) {
+                    wild |= 1L << i;
+                }
+            }
+            anyMask = wild;
+            asciiMasks = new long[128];
+            java.util.Arrays.fill(asciiMasks, wild);
+            java.util.TreeMap<Character, Long> others = new java.util.TreeMap<>();
+            for (int i = 0; i < m; i++) {
+                char c = chars.charAt(i);
+                if (any[i]) {
+                    continue;
+                }
+                if (c < 128) {
+                    asciiMasks[c] |= 1L << i;
+                } else {
+                    others.merge(c, wild | (1L << i), (a, b) -> a | b);
+                }
+            }
+            otherChars = new char[others.size()];
+            otherMasks = new long[others.size()];
+            int k = 0;
+            for (var e : others.entrySet()) {
+                otherChars[k] = e.getKey();
+                otherMasks[k++] = e.getValue();
+            }
+        }
+
         int length() {
             return chars.length();
         }
@@ -35,12 +89,32 @@ final class Glob {
             return true;
         }
 
+        private long mask(char c) {
+            if (c < 128) {
+                return asciiMasks[c];
+            }
+            int k = java.util.Arrays.binarySearch(otherChars, c);
+            return k >= 0 ? otherMasks[k] : anyMask;
+        }
+
         /** Leftmost index in {@code [from, limit - length]} where the segment matches, or -1. */
         int find(String text, int from, int limit) {
-            int last = limit - chars.length();
+            int m = chars.length();
+            int last = limit - m;
             if (!hasAny) {
                 int at = text.indexOf(chars, from);
                 return at >= 0 && at <= last ? at : -1;
+            }
+            if (asciiMasks != null) {
+                long state = 0;
+                long done = 1L << (m - 1);
+                for (int j = from; j < limit; j++) {
+                    state = ((state << 1) | 1) & mask(text.charAt(j));
+                    if ((state & done) != 0) {
+                        return j - m + 1;
+                    }
+                }
+                return -1;
             }
             for (int at = from; at <= last; at++) {
                 if (matchesAt(text, at)) {

@@ -81,7 +81,7 @@ record ItemKey(String key, String field, List<Modifier> modifiers) {
         return field.isEmpty();
     }
 
-    /** The comparison or time part modifiers, if any. */
+    /** The first modifier that {@code which} accepts, or null. */
     Modifier first(java.util.function.Predicate<Modifier> which) {
         for (Modifier m : modifiers) {
             if (which.test(m)) {
@@ -141,7 +141,7 @@ record ItemKey(String key, String field, List<Modifier> modifiers) {
 
     private void only(Set<Modifier> allowed, String with) {
         for (Modifier m : modifiers) {
-            if (!m.label().equals(with) && !allowed.contains(m) && !(with.equals("re") && m == Modifier.RE)) {
+            if (!m.label().equals(with) && !allowed.contains(m)) {
                 throw bad(m, with);
             }
         }

@@ -29,12 +29,12 @@ class GlobPropertiesTest {
 
     @Provide
     Arbitrary<String> patterns() {
-        return Arbitraries.strings().withChars("ab*?").ofMaxLength(10);
+        return Arbitraries.strings().withChars("abé*?").ofMaxLength(10);
     }
 
     @Provide
     Arbitrary<String> subjects() {
-        return Arbitraries.strings().withChars("ab").ofMaxLength(14);
+        return Arbitraries.strings().withChars("abé").ofMaxLength(14);
     }
 
     static String escape(String literal) {
@@ -116,6 +116,15 @@ class GlobPropertiesTest {
             return true;
         });
         return out[0];
+    }
+
+    @Property(tries = 300)
+    void long_question_mark_segments_agree_with_the_reference(
+            @ForAll @IntRange(min = 60, max = 70) int ones, @ForAll("subjects") String tail) {
+        String pattern = "*a" + "?".repeat(ones) + "b*";
+        String subject = "b" + "a".repeat(ones / 2) + tail + "a".repeat(ones) + "b" + tail;
+        assertThat(new Glob(SigmaString.parse(pattern, false).parts(), false).matches(subject))
+                .isEqualTo(reference(pattern, 0, subject, 0));
     }
 
     /** Obviously correct (and exponential) glob matching, for short inputs only. */
