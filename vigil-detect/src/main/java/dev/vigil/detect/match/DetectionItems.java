@@ -148,7 +148,7 @@ public final class DetectionItems {
             groups.add(group);
         }
         EventPredicate item;
-        String label = k.key() + ":" + values;
+        String label = abbreviate(k.key() + ":" + values);
         if (k.isKeyword()) {
             item = new ItemPredicates.Keywords(tests(groups, k.has(Modifier.ALL)), label);
         } else if (k.has(Modifier.ALL)) {
@@ -333,7 +333,7 @@ public final class DetectionItems {
     }
 
     private static String abbreviate(String s) {
-        return s.length() > 80 ? s.substring(0, 80) + "…" : s;
+        return s.length() > 200 ? s.substring(0, 200) + "…" : s;
     }
 
     private static double number(ItemKey k, Object v) {

@@ -53,7 +53,7 @@ final class StringTests {
         }
     };
 
-    private abstract static class Literal implements ValueTest {
+    abstract static class Literal implements ValueTest {
         final String literal;
         final boolean cased;
 

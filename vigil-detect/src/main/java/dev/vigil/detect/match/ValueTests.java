@@ -180,18 +180,46 @@ final class ValueTests {
             }
             Set<String> exact = new HashSet<>();
             List<ValueTest> others = new ArrayList<>();
+            List<String> needles = new ArrayList<>();
+            List<ValueTest> needleTests = new ArrayList<>();
             for (ValueTest t : tests) {
                 if (t instanceof StringTests.Exact e && !e.cased()) {
                     exact.add(e.lowerLiteral());
+                } else if (t instanceof StringTests.Contains c && !c.cased && isAscii(c.literal)) {
+                    needles.add(c.literal);
+                    needleTests.add(t);
                 } else {
                     others.add(t);
                 }
             }
+            MultiContains multi = MultiContains.of(needles);
+            if (multi != null) {
+                List<ValueTest> rest = new ArrayList<>();
+                rest.add(multi);
+                rest.addAll(others);
+                if (exact.size() < 4) {
+                    rest.addAll(tests.stream()
+                            .filter(t -> t instanceof StringTests.Exact e && !e.cased())
+                            .toList());
+                    exact.clear();
+                }
+                return new AnyOf(Set.copyOf(exact), rest.toArray(ValueTest[]::new), List.copyOf(tests));
+            }
+            others.addAll(needleTests);
             if (exact.size() < 4) {
                 // a few equals() calls beat hashing the value text
                 return new AnyOf(Set.of(), tests.toArray(ValueTest[]::new), List.copyOf(tests));
             }
             return new AnyOf(Set.copyOf(exact), others.toArray(ValueTest[]::new), List.copyOf(tests));
+        }
+
+        private static boolean isAscii(String s) {
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) >= 128) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         @Override
