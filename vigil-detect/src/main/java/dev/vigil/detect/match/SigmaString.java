@@ -138,6 +138,9 @@ final class SigmaString {
                 List<Builder> next = new ArrayList<>();
                 for (Builder b : out) {
                     for (String v : values) {
+                        if (v == null) {
+                            throw new InvalidRuleException("placeholder %" + ph.name() + "% has a null value");
+                        }
                         Builder copy = b.copy();
                         copy.append(parse(v, false).parts);
                         next.add(copy);

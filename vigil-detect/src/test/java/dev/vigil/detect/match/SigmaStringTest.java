@@ -55,6 +55,23 @@ class SigmaStringTest {
     }
 
     @Test
+    void a_null_placeholder_value_is_rejected() {
+        assertThatThrownBy(() -> SigmaString.parse("%a%", true).expand(Map.of("a", java.util.Arrays.asList("x", null))))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("%a% has a null value");
+    }
+
+    @Test
+    void expand_is_bounded() {
+        List<String> many = java.util.stream.IntStream.range(0, 100)
+                .mapToObj(Integer::toString)
+                .toList();
+        assertThatThrownBy(() -> SigmaString.parse("%a%%a%", true).expand(Map.of("a", many)))
+                .isInstanceOf(InvalidRuleException.class)
+                .hasMessageContaining("more than 4096 variants");
+    }
+
+    @Test
     void contains_startswith_endswith_do_not_double_wildcards() {
         assertThat(SigmaString.parse("*a*", false).withWildcards(true, true).toString())
                 .isEqualTo("*a*");
