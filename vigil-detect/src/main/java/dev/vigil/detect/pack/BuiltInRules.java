@@ -52,8 +52,13 @@ public final class BuiltInRules {
 
     /** The file names in the index, relative to {@link #DIRECTORY}, in order. */
     public static List<String> indexedFiles() {
+        return parseIndex(read(INDEX));
+    }
+
+    /** The file names listed in index text; throws {@link IllegalStateException} naming the bad line. */
+    static List<String> parseIndex(String text) {
         Set<String> files = new LinkedHashSet<>();
-        String[] lines = read(INDEX).split("\n", -1);
+        String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i].strip();
             if (line.isEmpty() || line.startsWith("#")) {
@@ -69,7 +74,8 @@ public final class BuiltInRules {
         return List.copyOf(files);
     }
 
-    private static String read(String resource) {
+    /** A resource of the pack as text; throws {@link IllegalStateException} when it is missing. */
+    static String read(String resource) {
         try (InputStream in = BuiltInRules.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("built-in rule resource missing: " + resource);

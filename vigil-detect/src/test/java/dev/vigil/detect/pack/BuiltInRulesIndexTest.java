@@ -1,6 +1,7 @@
 package dev.vigil.detect.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.vigil.detect.rule.RuleSource;
 import java.io.IOException;
@@ -30,6 +31,25 @@ class BuiltInRulesIndexTest {
         assertThat(BuiltInRules.indexedFiles())
                 .as("index.txt must list every rule file under dev/vigil/detect/rules/ and nothing else")
                 .containsExactlyInAnyOrderElementsOf(PackFixtures.ruleFilesOnDisk());
+    }
+
+    @Test
+    void aBrokenIndexFailsLoudly() {
+        assertThat(BuiltInRules.parseIndex("# comment\n\nshield/a.yml\r\ncloudtrail/b.yaml\n"))
+                .containsExactly("shield/a.yml", "cloudtrail/b.yaml");
+        assertThatThrownBy(() -> BuiltInRules.parseIndex("a.yml\nb.yml\na.yml\n"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(":3: listed twice: a.yml");
+        assertThatThrownBy(() -> BuiltInRules.parseIndex("../secret.yml"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not a rule file name");
+        assertThatThrownBy(() -> BuiltInRules.parseIndex("notes.txt"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(":1:");
+        assertThatThrownBy(() -> BuiltInRules.read(BuiltInRules.DIRECTORY + "shield/no-such-rule.yml"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("missing")
+                .hasMessageContaining("no-such-rule.yml");
     }
 
     @Test
