@@ -15,6 +15,7 @@ import dev.vigil.shield.auth.AuthResult;
 import dev.vigil.shield.aws.events.EventAdapter;
 import dev.vigil.shield.aws.events.EventAdapters;
 import dev.vigil.shield.aws.events.EventTrees;
+import dev.vigil.shield.aws.events.SourceAddress;
 import dev.vigil.shield.block.Batches;
 import dev.vigil.shield.block.HttpResponses;
 import dev.vigil.shield.detect.Detection;
@@ -69,6 +70,9 @@ public final class Invocation {
     private String httpMethod;
 
     private String httpPath;
+    /** The client address of an HTTP trigger for telemetry ({@code src_endpoint.ip}); null when unknown. */
+    private String sourceIp;
+
     private boolean multiValueHeaders;
     private Map<String, Object> refusal;
     private boolean blocked;
@@ -142,6 +146,7 @@ public final class Invocation {
         }
         if (trigger.isHttp()) {
             multiValueHeaders = tree.containsKey("multiValueHeaders");
+            sourceIp = SourceAddress.of(trigger, tree);
             if (shield.gate != null) {
                 http = adapter.http(tree);
                 if (http != null) {
@@ -195,7 +200,8 @@ public final class Invocation {
                 "Event failed authenticity check " + auth.authenticator() + " (" + auth.code() + ")",
                 Severity.HIGH,
                 block ? Action.BLOCKED : Action.MONITORED,
-                attributes));
+                attributes,
+                sourceIp));
         if (block) {
             blocked = true;
             httpStatus = 401;
@@ -240,7 +246,8 @@ public final class Invocation {
                     Evidence.around(d.variant().text(), d.start(), d.end(), Evidence.DEFAULT_MAX),
                     d.variant().decoding(),
                     action,
-                    hit.value().recordIndex()));
+                    hit.value().recordIndex(),
+                    sourceIp));
         }
         if (blocked && trigger.isHttp()) {
             httpStatus = 403;
@@ -405,7 +412,8 @@ public final class Invocation {
                 "Response leaks " + String.join(", ", scan.kinds()),
                 scan.kinds().contains("stack_trace") && scan.kinds().size() == 1 ? Severity.MEDIUM : Severity.HIGH,
                 sanitize ? Action.SANITIZED : Action.MONITORED,
-                attributes));
+                attributes,
+                sourceIp));
         if (!sanitize) {
             return response;
         }
@@ -505,7 +513,8 @@ public final class Invocation {
                     recordCount,
                     httpMethod,
                     httpPath == null ? null : Evidence.of(httpPath),
-                    outcome == Outcome.BLOCKED ? (refusal == null ? 0 : httpStatus) : httpStatus));
+                    outcome == Outcome.BLOCKED ? (refusal == null ? 0 : httpStatus) : httpStatus,
+                    sourceIp));
             shield.sink.flush(System.nanoTime() + shield.policy.telemetry().flushTimeoutMs() * 1_000_000L);
         } catch (RuntimeException e) {
             // telemetry must never fail the invocation

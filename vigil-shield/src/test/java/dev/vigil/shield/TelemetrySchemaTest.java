@@ -67,4 +67,31 @@ class TelemetrySchemaTest {
             assertThat(schema.validate(line, InputFormat.JSON)).as(line).isEmpty();
         }
     }
+
+    @Test
+    void http_findings_violations_and_invocations_carry_the_client_address() {
+        StreamHarness h = new StreamHarness();
+        Shield shield = Shield.builder()
+                .policy(Policies.with(
+                        Mode.BLOCK, Map.of(), List.of(), BatchMode.REPORT, Policies.TEST_BUDGET_MICROS, List.of()))
+                .detector(new CanaryDetector())
+                .sink(h.sink)
+                .environment(Map.of())
+                .build();
+        try {
+            h.invoke(shield, TestEvents.apiV2("/orders", "q=" + CanaryDetector.MARKER));
+            h.invoke(shield, TestEvents.sqs("{}", CanaryDetector.MARKER));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        TelemetryJson json = new TelemetryJson("Vigil Shield");
+        List<TelemetryEvent> http = h.sink.events.subList(0, 2);
+        assertThat(http).extracting(TelemetryEvent::kind).containsExactly("finding", "invocation");
+        for (TelemetryEvent e : http) {
+            assertThat(json.toJson(e)).contains("\"src_endpoint\":{\"ip\":\"203.0.113.9\"}");
+        }
+        for (TelemetryEvent e : h.sink.events.subList(2, h.sink.events.size())) {
+            assertThat(json.toJson(e)).as("SQS has no client").doesNotContain("src_endpoint");
+        }
+    }
 }

@@ -16,6 +16,7 @@ package dev.vigil.core.telemetry;
  * @param httpMethod the HTTP method, for HTTP triggers, else {@code null}
  * @param httpPath the HTTP path, for HTTP triggers, else {@code null}
  * @param httpStatus the response status for HTTP triggers, or 0 when unknown
+ * @param sourceIp the client's address for HTTP triggers (OCSF {@code src_endpoint.ip}), else {@code null}
  */
 public record InvocationSummary(
         long timeMillis,
@@ -30,8 +31,41 @@ public record InvocationSummary(
         int records,
         String httpMethod,
         String httpPath,
-        int httpStatus)
+        int httpStatus,
+        String sourceIp)
         implements TelemetryEvent {
+
+    /** A summary without a client address (non-HTTP triggers). */
+    public InvocationSummary(
+            long timeMillis,
+            FunctionInfo function,
+            String requestId,
+            Trigger trigger,
+            long durationMicros,
+            long shieldMicros,
+            boolean coldStart,
+            Outcome outcome,
+            int findings,
+            int records,
+            String httpMethod,
+            String httpPath,
+            int httpStatus) {
+        this(
+                timeMillis,
+                function,
+                requestId,
+                trigger,
+                durationMicros,
+                shieldMicros,
+                coldStart,
+                outcome,
+                findings,
+                records,
+                httpMethod,
+                httpPath,
+                httpStatus,
+                null);
+    }
 
     @Override
     public String kind() {

@@ -16,6 +16,8 @@ import java.util.Map;
  * @param severity how bad it is
  * @param action what the Shield did
  * @param attributes details as short strings (names, kinds, counts; never secret values)
+ * @param sourceIp the client's address when the violation happened in an invocation of an HTTP trigger (OCSF {@code
+ *     src_endpoint.ip}), else {@code null}
  */
 public record PolicyViolation(
         long timeMillis,
@@ -26,8 +28,23 @@ public record PolicyViolation(
         String title,
         Severity severity,
         Action action,
-        Map<String, String> attributes)
+        Map<String, String> attributes,
+        String sourceIp)
         implements TelemetryEvent {
+
+    /** A violation without a client address (cold-start checks, non-HTTP triggers). */
+    public PolicyViolation(
+            long timeMillis,
+            FunctionInfo function,
+            String requestId,
+            String policy,
+            String ruleId,
+            String title,
+            Severity severity,
+            Action action,
+            Map<String, String> attributes) {
+        this(timeMillis, function, requestId, policy, ruleId, title, severity, action, attributes, null);
+    }
 
     public PolicyViolation {
         attributes = attributes == null ? Map.of() : Map.copyOf(attributes);

@@ -19,6 +19,8 @@ import dev.vigil.core.Severity;
  * @param decoding the decodings that revealed the attack, e.g. {@code url} or {@code url+html}; empty if none
  * @param action what the Shield did
  * @param recordIndex the batch record, or -1 when the event is not a batch
+ * @param sourceIp the client's address for HTTP triggers (OCSF {@code src_endpoint.ip}), or {@code null} when the
+ *     trigger has none or it is not a plain IP literal
  */
 public record SecurityFinding(
         long timeMillis,
@@ -34,8 +36,43 @@ public record SecurityFinding(
         String evidence,
         String decoding,
         Action action,
-        int recordIndex)
+        int recordIndex,
+        String sourceIp)
         implements TelemetryEvent {
+
+    /** A finding without a client address (non-HTTP triggers). */
+    public SecurityFinding(
+            long timeMillis,
+            FunctionInfo function,
+            String requestId,
+            Trigger trigger,
+            String detector,
+            String category,
+            String ruleId,
+            String title,
+            Severity severity,
+            String location,
+            String evidence,
+            String decoding,
+            Action action,
+            int recordIndex) {
+        this(
+                timeMillis,
+                function,
+                requestId,
+                trigger,
+                detector,
+                category,
+                ruleId,
+                title,
+                severity,
+                location,
+                evidence,
+                decoding,
+                action,
+                recordIndex,
+                null);
+    }
 
     @Override
     public String kind() {

@@ -127,6 +127,7 @@ public final class TelemetryJson {
         findingHeader(g, f.severity().ocsfId(), f.severity().label(), f.action());
         g.field("message", f.title() + " at " + f.location());
         metadata(g, f);
+        sourceEndpoint(g, f.sourceIp());
         findingInfo(g, f.ruleId(), f.title(), f.category(), f.detector());
         g.name("evidences").beginArray();
         g.beginObject();
@@ -153,6 +154,7 @@ public final class TelemetryJson {
         findingHeader(g, v.severity().ocsfId(), v.severity().label(), v.action());
         g.field("message", v.title());
         metadata(g, v);
+        sourceEndpoint(g, v.sourceIp());
         findingInfo(g, v.ruleId(), v.title(), "policy:" + v.policy(), v.policy());
         vigilStart(g, v);
         g.field("policy", v.policy());
@@ -181,6 +183,7 @@ public final class TelemetryJson {
         g.field("duration", s.durationMicros() / 1000);
         g.field("message", "invocation " + s.outcome().id());
         metadata(g, s);
+        sourceEndpoint(g, s.sourceIp());
         if (http) {
             g.name("http_request").beginObject();
             if (s.httpMethod() != null) {
@@ -286,6 +289,15 @@ public final class TelemetryJson {
         g.field("schema", SCHEMA_VERSION);
         g.name("function").rawValue(rendered(event.function()).functionJson);
         optional(g, "request_id", event.requestId());
+    }
+
+    /** OCSF {@code src_endpoint}: the client's address, when known. */
+    private static void sourceEndpoint(JsonWriter g, String ip) {
+        if (ip != null) {
+            g.name("src_endpoint").beginObject();
+            g.field("ip", ip);
+            g.endObject();
+        }
     }
 
     private static void optional(JsonWriter g, String name, String value) {

@@ -160,6 +160,69 @@ class TelemetryJsonTest {
     }
 
     @Test
+    void client_address_is_ocsf_src_endpoint_on_findings_violations_and_invocations() throws Exception {
+        List<TelemetryEvent> withIp = List.of(
+                new SecurityFinding(
+                        1L,
+                        FN,
+                        "req-1",
+                        Trigger.API_GATEWAY_HTTP,
+                        "sqli",
+                        "sqli",
+                        "VGL-SQLI-001",
+                        "SQL injection",
+                        Severity.HIGH,
+                        "query.id",
+                        "' OR 1=1",
+                        "",
+                        Action.BLOCKED,
+                        -1,
+                        "203.0.113.7"),
+                new PolicyViolation(
+                        2L,
+                        FN,
+                        "req-1",
+                        "authenticity",
+                        "VGL-AUTH-001",
+                        "Event failed authenticity check",
+                        Severity.HIGH,
+                        Action.BLOCKED,
+                        Map.of("code", "bad_signature"),
+                        "2001:db8::7"),
+                new InvocationSummary(
+                        3L,
+                        FN,
+                        "req-1",
+                        Trigger.ALB,
+                        10,
+                        1,
+                        false,
+                        Outcome.BLOCKED,
+                        1,
+                        1,
+                        "GET",
+                        "/",
+                        403,
+                        "198.51.100.4"));
+        List<String> expected = List.of("203.0.113.7", "2001:db8::7", "198.51.100.4");
+        for (int i = 0; i < withIp.size(); i++) {
+            String line = json.toJson(withIp.get(i));
+            assertThat(schema.validate(line, InputFormat.JSON)).as(line).isEmpty();
+            assertThat(MAPPER.readTree(line).at("/src_endpoint/ip").asText()).isEqualTo(expected.get(i));
+        }
+        everyKind().forEach(e -> assertThat(json.toJson(e)).doesNotContain("src_endpoint"));
+    }
+
+    @Test
+    void schema_rejects_a_source_address_that_is_not_an_ip_literal() throws Exception {
+        JsonNode node = MAPPER.readTree(json.toJson(everyKind().findFirst().orElseThrow()));
+        ((com.fasterxml.jackson.databind.node.ObjectNode) node)
+                .putObject("src_endpoint")
+                .put("ip", "evil.example.com");
+        assertThat(schema.validate(node)).isNotEmpty();
+    }
+
+    @Test
     void hostile_strings_stay_inside_their_json_string() throws Exception {
         String hostile = "\"},\"class_uid\":0,\"x\":{\"y\":\"\u2028\u0007</script>";
         VigilError e = new VigilError(1L, FunctionInfo.named(hostile), hostile, "code", hostile, hostile, 1);

@@ -11,7 +11,7 @@ import java.util.Map;
 
 /**
  * Any JSON document, whatever its shape, goes through every adapter without an exception, and every value reported
- * has a location, a value and a source. Runs its seeds (in {@code EventAdaptersFuzzTestInputs/}) under plain
+ * has a location, a value and a source; a client address, when there is one, is an IP literal. Runs its seeds (in {@code EventAdaptersFuzzTestInputs/}) under plain
  * {@code mvn test}; set {@code JAZZER_FUZZ=1} to fuzz.
  */
 class EventAdaptersFuzzTest {
@@ -46,6 +46,10 @@ class EventAdaptersFuzzTest {
         for (EventAdapter adapter : EventAdapters.ALL) {
             adapter.matches(event);
             adapter.extract(event, CHECKING_SINK);
+            String ip = SourceAddress.of(adapter.trigger(), event);
+            if (ip != null && !ip.equals(SourceAddress.literal(ip))) {
+                throw new AssertionError("source address that is not an IP literal: " + ip);
+            }
             HttpRequestView view = adapter.http(event);
             if (view != null && (view.method() == null || view.path() == null || view.body() == null)) {
                 throw new AssertionError("incomplete HTTP view from " + adapter.trigger());
