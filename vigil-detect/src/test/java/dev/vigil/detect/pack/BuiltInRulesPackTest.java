@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.detect.correlation.CorrelationEngine;
-import dev.vigil.detect.correlation.CorrelationStore;
+import dev.vigil.detect.correlation.InMemoryCorrelationStore;
 import dev.vigil.detect.correlation.Observation;
 import dev.vigil.detect.engine.CorrelationMatch;
 import dev.vigil.detect.engine.RuleMatch;
@@ -14,8 +14,6 @@ import dev.vigil.detect.event.JsonTreeEvent;
 import dev.vigil.detect.event.LogSource;
 import dev.vigil.detect.rule.RuleLoader;
 import dev.vigil.detect.rule.RuleSet;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -156,8 +154,7 @@ class BuiltInRulesPackTest {
     void sequenceFiresExactlyTheExpectedCorrelations(String where, List<String> lines, List<String> expected) {
         RuleSet rules = pack();
         SigmaEngine engine = SigmaEngine.create(rules);
-        assumeCorrelationEngineMerged(rules);
-        CorrelationEngine correlations = new CorrelationEngine(rules, newStore());
+        CorrelationEngine correlations = new CorrelationEngine(rules, new InMemoryCorrelationStore());
         List<CorrelationMatch> fired = new ArrayList<>();
         long sequence = 0;
         for (String line : lines) {
@@ -170,17 +167,6 @@ class BuiltInRulesPackTest {
         List<String> described =
                 fired.stream().map(BuiltInRulesPackTest::describe).toList();
         assertThat(described).as(where).containsExactlyElementsOf(expected);
-    }
-
-    // needs merge: drop once the correlation engine is merged.
-    private static void assumeCorrelationEngineMerged(RuleSet rules) {
-        try {
-            new CorrelationEngine(rules, null);
-        } catch (UnsupportedOperationException e) {
-            assumeTrue(!"not implemented yet".equals(e.getMessage()), "correlation engine not merged yet");
-        } catch (RuntimeException probeOnly) {
-            // a merged engine may reject the null store; the real run below uses a real one
-        }
     }
 
     private static String describe(CorrelationMatch m) {
@@ -203,34 +189,5 @@ class BuiltInRulesPackTest {
             return Set.of();
         }
         return Arrays.stream(line.split(",")).map(String::strip).collect(Collectors.toSet());
-    }
-
-    /**
-     * An in-memory correlation store. The store's concrete class is being written in parallel; until the merge this
-     * finds it by shape (a public static no-argument factory on {@link CorrelationStore}, or a public class of the
-     * correlation package with a public no-argument constructor), so this test compiles either way.
-     */
-    // needs merge: replace with the in-memory store's constructor once it exists.
-    private static CorrelationStore newStore() {
-        for (Method m : CorrelationStore.class.getMethods()) {
-            if (Modifier.isStatic(m.getModifiers())
-                    && m.getParameterCount() == 0
-                    && CorrelationStore.class.isAssignableFrom(m.getReturnType())) {
-                try {
-                    return (CorrelationStore) m.invoke(null);
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException(e);
-                }
-            }
-        }
-        for (String name : List.of("InMemoryCorrelationStore", "MemoryCorrelationStore", "BoundedCorrelationStore")) {
-            try {
-                Class<?> type = Class.forName("dev.vigil.detect.correlation." + name);
-                return (CorrelationStore) type.getConstructor().newInstance();
-            } catch (ReflectiveOperationException notThisOne) {
-                // try the next name
-            }
-        }
-        throw new IllegalStateException("no in-memory CorrelationStore found; update BuiltInRulesPackTest.newStore()");
     }
 }
