@@ -62,11 +62,7 @@ final class DocumentParser {
                                 + "' (expected stable, test, experimental, deprecated or unsupported)");
             }
             if (status.equals("deprecated") || status.equals("unsupported")) {
-                return new Drafts.Skipped(
-                        YamlScalars.text(doc.get("id"), "id"),
-                        YamlScalars.text(doc.get("name"), "name"),
-                        status,
-                        origin);
+                return new Drafts.Skipped(status, origin);
             }
         }
         RuleInfo info = info(doc, status);

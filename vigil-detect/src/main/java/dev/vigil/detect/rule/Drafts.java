@@ -52,5 +52,5 @@ final class Drafts {
             implements Draft {}
 
     /** A document skipped on purpose because of its status. */
-    record Skipped(String id, String name, String status, RuleOrigin origin) implements Draft {}
+    record Skipped(String status, RuleOrigin origin) implements Draft {}
 }

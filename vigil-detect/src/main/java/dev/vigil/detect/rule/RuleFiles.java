@@ -6,7 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemLoopException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.FileVisitOption;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
@@ -34,18 +34,18 @@ final class RuleFiles {
 
     static Read read(List<Path> paths) throws IOException {
         List<Path> files = new ArrayList<>();
+        List<RuleProblem> problems = new ArrayList<>();
         for (Path p : paths) {
             if (!Files.exists(p)) {
                 throw new NoSuchFileException(p.toString(), null, "rule path does not exist");
             }
             if (Files.isDirectory(p)) {
-                files.addAll(walk(p));
+                files.addAll(walk(p, problems));
             } else {
                 files.add(p);
             }
         }
         List<RuleSource> sources = new ArrayList<>();
-        List<RuleProblem> problems = new ArrayList<>();
         Set<Path> seen = new HashSet<>();
         for (Path f : files) {
             Path real;
@@ -68,7 +68,7 @@ final class RuleFiles {
         return new Read(sources, problems);
     }
 
-    private static List<Path> walk(Path root) throws IOException {
+    private static List<Path> walk(Path root, List<RuleProblem> problems) throws IOException {
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(
                 root, EnumSet.of(FileVisitOption.FOLLOW_LINKS), Integer.MAX_VALUE, new SimpleFileVisitor<>() {
@@ -82,9 +82,12 @@ final class RuleFiles {
 
                     @Override
                     public FileVisitResult visitFileFailed(Path file, IOException e) {
-                        // A symlink loop, a dangling link or an unreadable entry: skip it; the rest still loads.
-                        if (!(e instanceof FileSystemLoopException) && isRuleFile(file)) {
+                        // A symlink loop or a dangling link to a directory is skipped; the rest still loads.
+                        if (isRuleFile(file)) {
                             found.add(file); // reading it again reports the problem with its name
+                        } else if (e instanceof AccessDeniedException) {
+                            problems.add(
+                                    new RuleProblem(file.toString(), 1, "cannot read directory: permission denied"));
                         }
                         return FileVisitResult.CONTINUE;
                     }
