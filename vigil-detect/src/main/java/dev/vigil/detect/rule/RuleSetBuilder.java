@@ -168,72 +168,138 @@ final class RuleSetBuilder {
                 problems.add(new RuleProblem(c.origin().file(), e.line(), e.getMessage()));
             }
         }
-        // A correlation that refers to a rejected correlation is rejected too, until nothing changes.
-        boolean changed = true;
-        while (changed) {
-            changed = false;
-            for (var it = live.values().iterator(); it.hasNext(); ) {
-                Drafts.Correlation c = it.next();
-                for (String ref : refs.get(c.info().key())) {
-                    if (!detectionKeys.contains(ref) && !live.containsKey(ref)) {
-                        problems.add(new RuleProblem(
-                                c.origin().file(),
-                                c.rulesLine(),
-                                "correlation refers to '" + ref + "', a correlation that was rejected at "
-                                        + originByKey.get(ref)));
-                        it.remove();
-                        changed = true;
-                        break;
+        // Edges between live correlations; a reference to a correlation that was rejected rejects the referrer.
+        Map<String, List<String>> dependents = new HashMap<>();
+        Map<String, Integer> pending = new HashMap<>();
+        java.util.ArrayDeque<String> rejected = new java.util.ArrayDeque<>();
+        Map<String, String> rejectedBecause = new HashMap<>();
+        for (Drafts.Correlation c : live.values()) {
+            String key = c.info().key();
+            Set<String> deps = new LinkedHashSet<>();
+            for (String ref : refs.get(key)) {
+                if (!detectionKeys.contains(ref)) {
+                    deps.add(ref);
+                    if (!live.containsKey(ref) && !rejectedBecause.containsKey(key)) {
+                        rejectedBecause.put(key, ref);
+                        rejected.add(key);
                     }
                 }
             }
+            pending.put(key, deps.size());
+            for (String d : deps) {
+                dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(key);
+            }
         }
-        // Cycles: peel off correlations whose references are all detections or already peeled.
-        Set<String> ordered = new HashSet<>();
-        changed = true;
-        while (changed) {
-            changed = false;
-            for (Drafts.Correlation c : live.values()) {
-                String key = c.info().key();
-                if (!ordered.contains(key) && refsSettled(refs.get(key), detectionKeys, ordered)) {
-                    ordered.add(key);
-                    changed = true;
+        while (!rejected.isEmpty()) {
+            String bad = rejected.poll();
+            for (String dependent : dependents.getOrDefault(bad, List.of())) {
+                if (!rejectedBecause.containsKey(dependent)) {
+                    rejectedBecause.put(dependent, bad);
+                    rejected.add(dependent);
                 }
             }
         }
+        // Kahn's algorithm: what never becomes free of pending references is on, or behind, a cycle.
+        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
+        for (Map.Entry<String, Integer> e : pending.entrySet()) {
+            if (e.getValue() == 0) {
+                ready.add(e.getKey());
+            }
+        }
+        Set<String> ordered = new HashSet<>();
+        while (!ready.isEmpty()) {
+            String key = ready.poll();
+            ordered.add(key);
+            for (String dependent : dependents.getOrDefault(key, List.of())) {
+                if (pending.merge(dependent, -1, Integer::sum) == 0) {
+                    ready.add(dependent);
+                }
+            }
+        }
+        Set<String> onCycle = onCycles(live.keySet(), ordered, rejectedBecause.keySet(), refs, detectionKeys);
         List<CorrelationRule> out = new ArrayList<>();
         for (Drafts.Correlation c : live.values()) {
             String key = c.info().key();
-            if (!ordered.contains(key)) {
+            if (rejectedBecause.containsKey(key)) {
+                String ref = rejectedBecause.get(key);
+                problems.add(new RuleProblem(
+                        c.origin().file(),
+                        c.rulesLine(),
+                        "correlation refers to '" + ref + "', a correlation that was rejected at "
+                                + originByKey.get(ref)));
+            } else if (onCycle.contains(key)) {
                 problems.add(new RuleProblem(
                         c.origin().file(),
                         c.rulesLine(),
                         "correlation references form a cycle (through '" + key + "')"));
-                continue;
+            } else if (!ordered.contains(key)) {
+                String ref = refs.get(key).stream()
+                        .filter(r -> !detectionKeys.contains(r) && !ordered.contains(r))
+                        .findFirst()
+                        .orElse(key);
+                problems.add(new RuleProblem(
+                        c.origin().file(),
+                        c.rulesLine(),
+                        "correlation refers to '" + ref + "', which is on or behind a reference cycle"));
+            } else {
+                out.add(new CorrelationRule(
+                        c.info(),
+                        c.type(),
+                        refs.get(key),
+                        c.groupBy(),
+                        c.timespanMillis(),
+                        c.condition(),
+                        c.valueFields(),
+                        c.percentile(),
+                        aliases.get(key),
+                        c.generate(),
+                        c.origin()));
             }
-            out.add(new CorrelationRule(
-                    c.info(),
-                    c.type(),
-                    refs.get(key),
-                    c.groupBy(),
-                    c.timespanMillis(),
-                    c.condition(),
-                    c.valueFields(),
-                    c.percentile(),
-                    aliases.get(key),
-                    c.generate(),
-                    c.origin()));
         }
         return out;
     }
 
-    private static boolean refsSettled(List<String> refs, Set<String> detectionKeys, Set<String> ordered) {
-        for (String r : refs) {
-            if (!detectionKeys.contains(r) && !ordered.contains(r)) {
-                return false;
+    /**
+     * Of the correlations Kahn's algorithm could not order (and that are not rejected for another reason), those on
+     * a cycle: peel off, in reverse, every one that no other unordered correlation depends on.
+     */
+    private static Set<String> onCycles(
+            Set<String> all,
+            Set<String> ordered,
+            Set<String> rejected,
+            Map<String, List<String>> refs,
+            Set<String> detectionKeys) {
+        Set<String> rest = new LinkedHashSet<>();
+        for (String k : all) {
+            if (!ordered.contains(k) && !rejected.contains(k)) {
+                rest.add(k);
             }
         }
-        return true;
+        Map<String, Integer> dependentsLeft = new HashMap<>();
+        for (String k : rest) {
+            dependentsLeft.putIfAbsent(k, 0);
+            for (String r : new LinkedHashSet<>(refs.get(k))) {
+                if (rest.contains(r) && !detectionKeys.contains(r)) {
+                    dependentsLeft.merge(r, 1, Integer::sum);
+                }
+            }
+        }
+        java.util.ArrayDeque<String> free = new java.util.ArrayDeque<>();
+        dependentsLeft.forEach((k, n) -> {
+            if (n == 0) {
+                free.add(k);
+            }
+        });
+        while (!free.isEmpty()) {
+            String k = free.poll();
+            rest.remove(k);
+            for (String r : new LinkedHashSet<>(refs.get(k))) {
+                if (dependentsLeft.containsKey(r) && dependentsLeft.merge(r, -1, Integer::sum) == 0) {
+                    free.add(r);
+                }
+            }
+        }
+        return rest;
     }
 
     private List<String> resolve(Drafts.Correlation c) {

@@ -169,6 +169,27 @@ class CorrelationLoadTest {
     }
 
     @Test
+    void rejection_cascades_along_a_chain_and_past_a_cycle() {
+        RuleSet set = Loads.texts(
+                "title: A\nname: ca\ncorrelation:\n  type: temporal\n  rules: [cb]\n  timespan: 1h\n",
+                "title: B\nname: cb\ncorrelation:\n  type: temporal\n  rules: [cc]\n  timespan: 1h\n",
+                "title: C\nname: cc\ncorrelation:\n  type: temporal\n  rules: [gone]\n  timespan: 1h\n",
+                "title: D\nname: cd\ncorrelation:\n  type: temporal\n  rules: [cd2]\n  timespan: 1h\n---\n"
+                        + "title: D2\nname: cd2\ncorrelation:\n  type: temporal\n  rules: [cd]\n  timespan: 1h\n",
+                "title: E\nname: ce\ncorrelation:\n  type: temporal\n  rules: [cd]\n  timespan: 1h\n");
+        assertThat(set.problems())
+                .extracting(RuleProblem::toString)
+                .containsExactly(
+                        "c.yml:5: correlation refers to unknown rule 'gone'",
+                        "a.yml:5: correlation refers to 'cb', a correlation that was rejected at b.yml:1",
+                        "b.yml:5: correlation refers to 'cc', a correlation that was rejected at c.yml:1",
+                        "d.yml:5: correlation references form a cycle (through 'cd')",
+                        "d.yml:12: correlation references form a cycle (through 'cd2')",
+                        "e.yml:5: correlation refers to 'cd', which is on or behind a reference cycle");
+        assertThat(set.correlations()).isEmpty();
+    }
+
+    @Test
     void a_duplicate_correlation_id_is_rejected() {
         String c = "title: X\nid: same\ncorrelation:\n  type: temporal\n  rules: [a]\n  timespan: 1h\n";
         RuleSet set = Loads.texts(c, c);
