@@ -156,150 +156,43 @@ final class RuleSetBuilder {
         }
         Map<String, Drafts.Correlation> live = new LinkedHashMap<>();
         Map<String, RuleOrigin> originByKey = new HashMap<>();
-        Map<String, List<String>> refs = new HashMap<>();
+        Map<String, List<String>> refs = new LinkedHashMap<>();
         Map<String, Map<String, Map<String, String>>> aliases = new HashMap<>();
         for (Drafts.Correlation c : correlations) {
-            originByKey.put(c.info().key(), c.origin());
+            String key = c.info().key();
+            originByKey.put(key, c.origin());
             try {
-                refs.put(c.info().key(), resolve(c));
-                aliases.put(c.info().key(), resolveAliases(c));
-                live.put(c.info().key(), c);
+                List<String> resolved = resolve(c);
+                aliases.put(key, resolveAliases(c));
+                refs.put(key, resolved);
+                live.put(key, c);
             } catch (DocumentException e) {
                 problems.add(new RuleProblem(c.origin().file(), e.line(), e.getMessage()));
             }
         }
-        // Edges between live correlations; a reference to a correlation that was rejected rejects the referrer.
-        Map<String, List<String>> dependents = new HashMap<>();
-        Map<String, Integer> pending = new HashMap<>();
-        java.util.ArrayDeque<String> rejected = new java.util.ArrayDeque<>();
-        Map<String, String> rejectedBecause = new HashMap<>();
-        for (Drafts.Correlation c : live.values()) {
-            String key = c.info().key();
-            Set<String> deps = new LinkedHashSet<>();
-            for (String ref : refs.get(key)) {
-                if (!detectionKeys.contains(ref)) {
-                    deps.add(ref);
-                    if (!live.containsKey(ref) && !rejectedBecause.containsKey(key)) {
-                        rejectedBecause.put(key, ref);
-                        rejected.add(key);
-                    }
-                }
-            }
-            pending.put(key, deps.size());
-            for (String d : deps) {
-                dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(key);
-            }
-        }
-        while (!rejected.isEmpty()) {
-            String bad = rejected.poll();
-            for (String dependent : dependents.getOrDefault(bad, List.of())) {
-                if (!rejectedBecause.containsKey(dependent)) {
-                    rejectedBecause.put(dependent, bad);
-                    rejected.add(dependent);
-                }
-            }
-        }
-        // Kahn's algorithm: what never becomes free of pending references is on, or behind, a cycle.
-        java.util.ArrayDeque<String> ready = new java.util.ArrayDeque<>();
-        for (Map.Entry<String, Integer> e : pending.entrySet()) {
-            if (e.getValue() == 0) {
-                ready.add(e.getKey());
-            }
-        }
-        Set<String> ordered = new HashSet<>();
-        while (!ready.isEmpty()) {
-            String key = ready.poll();
-            ordered.add(key);
-            for (String dependent : dependents.getOrDefault(key, List.of())) {
-                if (pending.merge(dependent, -1, Integer::sum) == 0) {
-                    ready.add(dependent);
-                }
-            }
-        }
-        Set<String> onCycle = onCycles(live.keySet(), ordered, rejectedBecause.keySet(), refs, detectionKeys);
+        Map<String, String> reasons = CorrelationGraph.rejections(refs, detectionKeys, originByKey);
         List<CorrelationRule> out = new ArrayList<>();
         for (Drafts.Correlation c : live.values()) {
             String key = c.info().key();
-            if (rejectedBecause.containsKey(key)) {
-                String ref = rejectedBecause.get(key);
-                problems.add(new RuleProblem(
-                        c.origin().file(),
-                        c.rulesLine(),
-                        "correlation refers to '" + ref + "', a correlation that was rejected at "
-                                + originByKey.get(ref)));
-            } else if (onCycle.contains(key)) {
-                problems.add(new RuleProblem(
-                        c.origin().file(),
-                        c.rulesLine(),
-                        "correlation references form a cycle (through '" + key + "')"));
-            } else if (!ordered.contains(key)) {
-                String ref = refs.get(key).stream()
-                        .filter(r -> !detectionKeys.contains(r) && !ordered.contains(r))
-                        .findFirst()
-                        .orElse(key);
-                problems.add(new RuleProblem(
-                        c.origin().file(),
-                        c.rulesLine(),
-                        "correlation refers to '" + ref + "', which is on or behind a reference cycle"));
-            } else {
-                out.add(new CorrelationRule(
-                        c.info(),
-                        c.type(),
-                        refs.get(key),
-                        c.groupBy(),
-                        c.timespanMillis(),
-                        c.condition(),
-                        c.valueFields(),
-                        c.percentile(),
-                        aliases.get(key),
-                        c.generate(),
-                        c.origin()));
+            String reason = reasons.get(key);
+            if (reason != null) {
+                problems.add(new RuleProblem(c.origin().file(), c.rulesLine(), reason));
+                continue;
             }
+            out.add(new CorrelationRule(
+                    c.info(),
+                    c.type(),
+                    refs.get(key),
+                    c.groupBy(),
+                    c.timespanMillis(),
+                    c.condition(),
+                    c.valueFields(),
+                    c.percentile(),
+                    aliases.get(key),
+                    c.generate(),
+                    c.origin()));
         }
         return out;
-    }
-
-    /**
-     * Of the correlations Kahn's algorithm could not order (and that are not rejected for another reason), those on
-     * a cycle: peel off, in reverse, every one that no other unordered correlation depends on.
-     */
-    private static Set<String> onCycles(
-            Set<String> all,
-            Set<String> ordered,
-            Set<String> rejected,
-            Map<String, List<String>> refs,
-            Set<String> detectionKeys) {
-        Set<String> rest = new LinkedHashSet<>();
-        for (String k : all) {
-            if (!ordered.contains(k) && !rejected.contains(k)) {
-                rest.add(k);
-            }
-        }
-        Map<String, Integer> dependentsLeft = new HashMap<>();
-        for (String k : rest) {
-            dependentsLeft.putIfAbsent(k, 0);
-            for (String r : new LinkedHashSet<>(refs.get(k))) {
-                if (rest.contains(r) && !detectionKeys.contains(r)) {
-                    dependentsLeft.merge(r, 1, Integer::sum);
-                }
-            }
-        }
-        java.util.ArrayDeque<String> free = new java.util.ArrayDeque<>();
-        dependentsLeft.forEach((k, n) -> {
-            if (n == 0) {
-                free.add(k);
-            }
-        });
-        while (!free.isEmpty()) {
-            String k = free.poll();
-            rest.remove(k);
-            for (String r : new LinkedHashSet<>(refs.get(k))) {
-                if (dependentsLeft.containsKey(r) && dependentsLeft.merge(r, -1, Integer::sum) == 0) {
-                    free.add(r);
-                }
-            }
-        }
-        return rest;
     }
 
     private List<String> resolve(Drafts.Correlation c) {
