@@ -103,4 +103,37 @@ class EndToEndTest {
         assertThat(s.detections().get(0).fieldsUsed())
                 .containsExactly(FieldPath.of("eventSource"), FieldPath.of("eventName"), FieldPath.of("userName"));
     }
+
+    @Test
+    void a_key_without_a_field_is_a_keyword_search_and_reads_no_field() {
+        RuleSet s = Loads.texts("title: t\nlogsource: {product: aws}\ndetection:\n"
+                + "  words:\n    '|all': [mimikatz, lsass]\n  condition: words\n");
+        assertThat(s.problems()).isEmpty();
+        SigmaRule rule = s.detections().get(0);
+        assertThat(rule.fieldsUsed()).isEmpty();
+        assertThat(rule.detection()
+                        .test(JsonTreeEvent.parse("{\"a\":\"mimikatz\",\"b\":[\"lsass\"]}", LogSource.AWS_CLOUDTRAIL)))
+                .isTrue();
+        assertThat(rule.detection().test(JsonTreeEvent.parse("{\"a\":\"mimikatz\"}", LogSource.AWS_CLOUDTRAIL)))
+                .isFalse();
+    }
+
+    @Test
+    void match_options_reach_the_detection_items() {
+        String rule = "title: t\nlogsource: {product: aws}\ndetection:\n  sel:\n    userName|expand: '%admins%'\n"
+                + "  condition: sel\n";
+        RuleSet without = Loads.texts(rule);
+        assertThat(without.problems()).hasSize(1);
+        assertThat(without.problems().get(0).line()).isEqualTo(5);
+        assertThat(without.problems().get(0).reason()).contains("placeholder %admins%");
+        RuleSet with = RuleLoader.create(new dev.vigil.detect.match.MatchOptions(
+                        java.util.Map.of("admins", List.of("root", "alice")), 4096))
+                .loadSources(List.of(new RuleSource("a.yml", rule)));
+        assertThat(with.problems()).isEmpty();
+        assertThat(with.detections()
+                        .get(0)
+                        .detection()
+                        .test(JsonTreeEvent.parse("{\"userName\":\"alice\"}", LogSource.AWS_CLOUDTRAIL)))
+                .isTrue();
+    }
 }
