@@ -37,12 +37,13 @@ public final class RuleLoader {
      * @throws IOException when a path cannot be read at all (a missing path, a permission problem)
      */
     public RuleSet load(List<Path> paths) throws IOException {
-        throw new UnsupportedOperationException("not implemented yet");
+        RuleFiles.Read read = RuleFiles.read(paths);
+        return new RuleSetBuilder(matchOptions, read.problems()).build(read.sources());
     }
 
     /** Loads rules from in-memory sources (tests, the built-in pack), resolving references across all of them. */
     public RuleSet loadSources(List<RuleSource> sources) {
-        throw new UnsupportedOperationException("not implemented yet");
+        return new RuleSetBuilder(matchOptions, List.of()).build(sources);
     }
 
     /** The options detection items compile with. */
