@@ -1,7 +1,6 @@
 package dev.vigil.detect.pack;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.detect.correlation.CorrelationEngine;
@@ -44,29 +43,18 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Shield lines get the log source the telemetry reader gives them: product {@code vigil}, service = {@code
  * vigil.kind}; the others are CloudTrail records.
  */
-// needs merge: passes once RuleLoader, the detection items, the condition parser and CorrelationEngine are merged.
 class BuiltInRulesPackTest {
 
     private static RuleSet pack;
 
-    /**
-     * The loaded pack. Before the merge the skeleton's loader throws "not implemented yet": the tests are then
-     * skipped (not failed) so this branch stays green on its own; after the merge they run for real.
-     */
-    // needs merge: drop the assumption once the loader is merged.
+    /** The loaded pack, shared by the tests. */
     private static synchronized RuleSet pack() {
         if (pack == null) {
-            try {
-                pack = BuiltInRules.load(RuleLoader.create());
-            } catch (UnsupportedOperationException e) {
-                assumeTrue(!"not implemented yet".equals(e.getMessage()), "rule loader not merged yet");
-                throw e;
-            }
+            pack = BuiltInRules.load(RuleLoader.create());
         }
         return pack;
     }
 
-    // needs merge
     @Test
     void packLoadsWithoutProblems() {
         RuleSet rules = pack();
@@ -82,7 +70,6 @@ class BuiltInRulesPackTest {
         rules.detections().forEach(r -> assertThat(r.info().author()).isEqualTo("Vigil"));
     }
 
-    // needs merge
     @Test
     void correlationsReferenceTheirBaseRulesByKey() {
         RuleSet rules = pack();
@@ -119,7 +106,6 @@ class BuiltInRulesPackTest {
         return out.stream();
     }
 
-    // needs merge
     @ParameterizedTest(name = "{0}")
     @MethodSource("singleEventFixtures")
     void fixtureMatchesExactlyTheExpectedRules(String where, String line, Set<String> expected) {
@@ -148,7 +134,6 @@ class BuiltInRulesPackTest {
         return out.stream();
     }
 
-    // needs merge
     @ParameterizedTest(name = "{0}")
     @MethodSource("sequences")
     void sequenceFiresExactlyTheExpectedCorrelations(String where, List<String> lines, List<String> expected) {

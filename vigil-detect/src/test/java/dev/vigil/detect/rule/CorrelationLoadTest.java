@@ -22,7 +22,6 @@ class CorrelationLoadTest {
         return "title: " + title + "\ncorrelation:\n" + body;
     }
 
-    // needs DetectionItems
     @Test
     void an_event_count_correlation_in_the_same_file() {
         String text = base("id-1", "failed_login") + "---\n" + "title: Many failures\nid: c-1\nlevel: high\n"
@@ -43,7 +42,6 @@ class CorrelationLoadTest {
         assertThat(c.origin()).isEqualTo(new RuleOrigin("a.yml", 10));
     }
 
-    // needs DetectionItems
     @Test
     void references_resolve_across_files_by_id_or_name() {
         RuleSet set = Loads.texts(
@@ -62,7 +60,6 @@ class CorrelationLoadTest {
         assertThat(c.condition()).containsExactly(new Comparison(Operator.GTE, 2));
     }
 
-    // needs DetectionItems
     @Test
     void value_types_keep_their_field_and_percentile() {
         RuleSet set = Loads.texts(
@@ -84,7 +81,6 @@ class CorrelationLoadTest {
         assertThat(p.condition()).containsExactly(new Comparison(Operator.GT, 1000));
     }
 
-    // needs DetectionItems
     @Test
     void aliases_map_each_rule_reference_to_its_key() {
         RuleSet set = Loads.texts(base("id-1", "one") + "---\n" + base("id-2", "two") + "---\n"
@@ -98,7 +94,6 @@ class CorrelationLoadTest {
                 .isEqualTo(Map.of("user", Map.of("id-1", "userName", "id-2", "userIdentity.arn")));
     }
 
-    // needs DetectionItems
     @Test
     void correlations_may_reference_correlations() {
         RuleSet set = Loads.texts(
@@ -251,7 +246,6 @@ class CorrelationLoadTest {
                 "aliases must be a map");
     }
 
-    // needs DetectionItems
     @Test
     void alias_references_must_resolve() {
         RuleSet set = Loads.texts(base("id-1", "r") + "---\n"

@@ -162,7 +162,6 @@ class DocumentValidationTest {
         rejects(RULE.replace("condition: sel", "condition: []"), 8, "condition is an empty list");
     }
 
-    // needs DetectionItems
     @Test
     void condition_errors_carry_the_condition_line_and_column() {
         rejects(
@@ -183,7 +182,6 @@ class DocumentValidationTest {
                 "condition: unbalanced '(' at column 1: expected ')' but found the end of the condition");
     }
 
-    // needs DetectionItems
     @Test
     void an_unknown_modifier_is_reported_on_the_line_of_its_key() {
         RuleProblem p = Loads.onlyProblem(RULE.replace("eventName: X", "eventName|foo: X"));
@@ -191,7 +189,6 @@ class DocumentValidationTest {
         assertThat(p.reason()).startsWith("in 'sel', 'eventName|foo': ").contains("foo");
     }
 
-    // needs DetectionItems
     @Test
     void custom_keys_are_ignored() {
         RuleSet set = Loads.texts(RULE + "x-custom:\n  anything: [1, 2]\nrelated:\n  - {id: x, type: derived}\n");
@@ -199,7 +196,6 @@ class DocumentValidationTest {
         assertThat(set.detections()).hasSize(1);
     }
 
-    // needs DetectionItems
     @Test
     void a_duplicate_id_is_rejected_naming_the_first() {
         RuleSet set = Loads.texts(RULE, RULE.replace("Test rule", "Other"));
@@ -209,7 +205,6 @@ class DocumentValidationTest {
                 .containsExactly("b.yml:2: duplicate id 'r1' (first defined at a.yml:1)");
     }
 
-    // needs DetectionItems
     @Test
     void a_duplicate_name_is_rejected_naming_the_first() {
         String named = RULE.replace("id: r1", "name: shared");
@@ -219,7 +214,6 @@ class DocumentValidationTest {
                 .containsExactly("a.yml:11: duplicate name 'shared' (first defined at a.yml:1)");
     }
 
-    // needs DetectionItems
     @Test
     void an_id_may_not_reuse_another_rules_name() {
         RuleSet set = Loads.texts(RULE.replace("id: r1", "name: r1"), RULE);
@@ -228,7 +222,6 @@ class DocumentValidationTest {
                 .containsExactly("b.yml:2: duplicate id 'r1' (first defined at a.yml:1)");
     }
 
-    // needs DetectionItems
     @Test
     void rules_without_id_or_name_may_not_share_a_title() {
         String anonymous = RULE.replace("id: r1\n", "");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
  * Loaded rules evaluated on events: plain equality and keyword items only, so these results hold for any
  * implementation of {@code DetectionItems} that follows docs/sigma.md.
  */
-// needs DetectionItems (every test in this class)
 class EndToEndTest {
     private static RuleSet set;
 

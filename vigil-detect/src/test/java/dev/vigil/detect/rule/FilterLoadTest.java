@@ -34,7 +34,6 @@ class FilterLoadTest {
     private static final String BY_ADMIN = "{\"eventName\":\"DeleteBucket\",\"userName\":\"admin\"}";
     private static final String BY_BOB = "{\"eventName\":\"DeleteBucket\",\"userName\":\"bob\"}";
 
-    // needs DetectionItems
     @Test
     void a_filter_naming_the_rule_by_id_excludes_matching_events_and_keeps_its_identifiers_apart() {
         RuleSet set = Loads.texts(RULE, filter("[r-1]", "{product: aws}"));
@@ -45,7 +44,6 @@ class FilterLoadTest {
                 .containsExactly(FieldPath.of("eventName"), FieldPath.of("userName"));
     }
 
-    // needs DetectionItems
     @Test
     void a_filter_may_name_the_rule_by_name_or_apply_to_any() {
         assertThat(matches(Loads.texts(filter("delete_bucket", "{product: aws}"), RULE), BY_ADMIN))
@@ -56,7 +54,6 @@ class FilterLoadTest {
                 .isFalse();
     }
 
-    // needs DetectionItems
     @Test
     void a_filter_applies_only_when_its_logsource_contains_the_rules() {
         assertThat(matches(Loads.texts(RULE, filter("[r-1]", "{product: azure}")), BY_ADMIN))
@@ -65,7 +62,6 @@ class FilterLoadTest {
                 .isTrue();
     }
 
-    // needs DetectionItems
     @Test
     void a_filter_naming_other_rules_leaves_this_one_alone() {
         RuleSet set = Loads.texts(RULE, filter("[some-other-rule]", "{product: aws}"));

@@ -33,7 +33,6 @@ class RuleFilesTest {
         assertThat(set.skippedUnsupported()).isEqualTo(1);
     }
 
-    // needs DetectionItems
     @Test
     void directories_are_read_recursively_yml_and_yaml_with_references_across_files() throws IOException {
         RuleSet set = RuleLoader.create().load(List.of(TREE));
