@@ -54,11 +54,7 @@ public final class HuntCommand implements Callable<Integer> {
     @Parameters(paramLabel = "INPUT", description = "Log files, directories (recursive), or '-' for stdin (default).")
     List<String> inputs = new ArrayList<>();
 
-    @Option(
-            names = "--rules",
-            paramLabel = "PATH",
-            arity = "1..*",
-            description = "Sigma rule files or directories (repeatable).")
+    @Option(names = "--rules", paramLabel = "PATH", description = "A Sigma rule file or directory (repeat for more).")
     List<Path> rules = new ArrayList<>();
 
     @Option(
@@ -190,8 +186,8 @@ public final class HuntCommand implements Callable<Integer> {
                 totalBytes());
     }
 
-    /** Placeholder values by name; repeating a name adds values. */
-    Map<String, List<String>> placeholderValues() {
+    /** {@code --placeholder} values by name; repeating a name adds values. */
+    public Map<String, List<String>> placeholderValues() {
         Map<String, List<String>> out = new LinkedHashMap<>();
         for (String p : placeholders) {
             int eq = p.indexOf('=');

@@ -67,7 +67,19 @@ public final class DetectAdapter {
         if (rules.correlations().isEmpty()) {
             return Correlator.NONE;
         }
-        return Correlator.of(new CorrelationEngine(rules, new CorrelationStore() {}));
+        return Correlator.of(new CorrelationEngine(rules, memoryStore()));
+    }
+
+    private static CorrelationStore memoryStore() {
+        // MERGE: return new dev.vigil.detect.correlation.InMemoryCorrelationStore();
+        // (by name until then: the skeleton has no store implementation to compile against)
+        try {
+            return (CorrelationStore) Class.forName("dev.vigil.detect.correlation.InMemoryCorrelationStore")
+                    .getConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("no in-memory correlation store in this build", e);
+        }
     }
 
     /** A parser that classifies records by container hint or shape, or forces {@code forced} when not null. */
