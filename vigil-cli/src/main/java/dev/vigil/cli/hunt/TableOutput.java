@@ -92,7 +92,17 @@ public final class TableOutput implements HuntOutput {
             out.write(String.format("Correlations: %,d by %,d rules%n", total, groups.size()));
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {
-                "LEVEL", "TITLE", "ID", "TYPE", "GROUP", "VALUE", "EVENTS", "WINDOW START", "FIRED AT", "AT", "AUTHOR"
+                "LEVEL",
+                "TITLE",
+                "ID",
+                "TYPE",
+                "GROUP",
+                "VALUE",
+                "EVENTS",
+                "WINDOW START",
+                "FIRED AT",
+                "LOCATION",
+                "AUTHOR"
             });
             for (List<CorrelationMatch> g : groups) {
                 for (CorrelationMatch m : g) {
