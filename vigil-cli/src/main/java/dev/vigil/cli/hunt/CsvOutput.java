@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * One CSV row per match (RFC 4180: CRLF line ends, quotes doubled, cells with separators quoted). Safe to open in
- * a spreadsheet: a cell that starts with {@code = + - @}, tab or CR gets a leading {@code '} so it is not taken for
+ * a spreadsheet: a cell that starts with {@code = + - @} (and is more than that one character), tab or CR gets a leading {@code '} so it is not taken for
  * a formula, and control characters are escaped like everywhere else.
  */
 public final class CsvOutput implements HuntOutput {
@@ -45,9 +45,10 @@ public final class CsvOutput implements HuntOutput {
             return "";
         }
         char first = value.charAt(0);
-        String v = first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r'
-                ? "'" + value
-                : value;
+        boolean formula = first == '\t'
+                || first == '\r'
+                || (value.length() > 1 && (first == '=' || first == '+' || first == '-' || first == '@'));
+        String v = formula ? "'" + value : value;
         v = Escape.text(v);
         boolean quote = v.indexOf(',') >= 0
                 || v.indexOf('"') >= 0

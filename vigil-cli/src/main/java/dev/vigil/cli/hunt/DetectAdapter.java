@@ -58,7 +58,7 @@ public final class DetectAdapter {
 
     /** The built-in rule pack, compiled with {@code loader}'s options. */
     public static RuleSet builtInRules(RuleLoader loader) {
-        // MERGE: return dev.vigil.detect.pack.BuiltInRules.load(loader);
+        // MERGE (checked against h-pack): return dev.vigil.detect.pack.BuiltInRules.load(loader);
         return new RuleSet(List.of(), List.of(), List.of(), 0, 0); // INTERIM: no pack yet
     }
 
@@ -71,7 +71,7 @@ public final class DetectAdapter {
     }
 
     private static CorrelationStore memoryStore() {
-        // MERGE: return new dev.vigil.detect.correlation.InMemoryCorrelationStore();
+        // MERGE (checked against h-corr): return new dev.vigil.detect.correlation.InMemoryCorrelationStore();
         // (by name until then: the skeleton has no store implementation to compile against)
         try {
             return (CorrelationStore) Class.forName("dev.vigil.detect.correlation.InMemoryCorrelationStore")
@@ -84,15 +84,22 @@ public final class DetectAdapter {
 
     /** A parser that classifies records by container hint or shape, or forces {@code forced} when not null. */
     public static RecordParser parser(LogSource forced) {
-        // MERGE: return r -> { try { return EventParser.parse(r, forced); }
-        //        catch (MalformedRecordException e) { throw new RecordParser.UnreadableRecordException(e.getMessage());
-        // } };
+        // MERGE (checked against h-input):
+        //   return r -> {
+        //       try {
+        //           return dev.vigil.detect.input.EventParser.parse(r, forced);
+        //       } catch (dev.vigil.detect.event.MalformedRecordException e) {
+        //           throw new RecordParser.UnreadableRecordException(e.getMessage());
+        //       }
+        //   };
         return record -> interimParse(record, forced); // INTERIM
     }
 
     /** Reads {@code inputs} (files, directories, {@code -} for standard input) into {@code sink}, in order. */
     public static RecordSource reader(List<String> inputs, InputStream stdin) {
-        // MERGE: return sink -> LogReader.read(inputs, sink);   (and standard input as LogReader takes it)
+        // MERGE (checked against h-input; LogReader reads System.in itself for "-"):
+        //   return sink -> new dev.vigil.detect.input.LogReader(dev.vigil.detect.input.ReadOptions.defaults(), sink)
+        //           .read(inputs);
         return sink -> {
             for (String input : inputs) {
                 interimRead(input, stdin, sink); // INTERIM

@@ -53,4 +53,13 @@ public final class Escape {
         }
         return e.substring(0, Math.max(0, max - 1)) + "…";
     }
+
+    /** {@link #text} cut to at most {@code max} characters by dropping the start (for paths, whose end matters). */
+    public static String clipStart(String s, int max) {
+        String e = text(s);
+        if (e == null || e.length() <= max) {
+            return e;
+        }
+        return "…" + e.substring(e.length() - Math.max(0, max - 1));
+    }
 }

@@ -62,12 +62,11 @@ public final class HuntRun {
         return -1;
     }
 
-    /** Runs the hunt with the real parser and correlation engine; see {@link #execute(RuleSet, RecordParser, Correlator, RecordSource, Writer)}. */
+    /**
+     * Runs the hunt with the real parser and correlation engine, after {@link #checkRules}; see {@link
+     * #execute(RuleSet, RecordParser, Correlator, RecordSource, Writer)}.
+     */
     public int execute(RuleSet rules, RecordSource source, Writer out) {
-        int stop = checkRules(rules);
-        if (stop >= 0) {
-            return stop;
-        }
         return execute(
                 rules, DetectAdapter.parser(settings.forcedLogSource()), DetectAdapter.correlator(rules), source, out);
     }

@@ -71,7 +71,7 @@ public final class TableOutput implements HuntOutput {
                     String.format("%,d", r.count),
                     time(r.first),
                     time(r.last),
-                    Escape.clip(r.sample.toString(), LOCATION_WIDTH),
+                    Escape.clipStart(r.sample.toString(), LOCATION_WIDTH),
                     author(r.info)
                 });
             }
@@ -117,7 +117,7 @@ public final class TableOutput implements HuntOutput {
                         Integer.toString(m.events()),
                         time(m.windowStartMillis()),
                         time(m.timeMillis()),
-                        Escape.clip(m.origin().toString(), LOCATION_WIDTH),
+                        Escape.clipStart(m.origin().toString(), LOCATION_WIDTH),
                         author(info)
                     });
                 }

@@ -93,6 +93,14 @@ class OutputsTest {
     }
 
     @Test
+    void table_shortens_long_locations_from_the_start_so_the_line_stays() throws IOException {
+        String path = "/var/log/" + "deep/".repeat(30) + "trail.jsonl";
+        String out = render(OutputFormat.TABLE, List.of(hit(LOW, T1, path, 4321)), List.of());
+        String row = out.lines().filter(l -> l.startsWith("low")).findFirst().orElseThrow();
+        assertThat(row).contains("…deep/trail.jsonl:4321").doesNotContain("/var/log/");
+    }
+
+    @Test
     void table_says_so_when_nothing_matched() throws IOException {
         assertThat(render(OutputFormat.TABLE, List.of(), List.of())).isEqualTo("No matches.\n");
     }
@@ -238,6 +246,7 @@ class OutputsTest {
         assertThat(CsvOutput.cell("\r=1")).isEqualTo("'\\u000d=1");
         assertThat(CsvOutput.cell("a\nb")).isEqualTo("a\\u000ab");
         assertThat(CsvOutput.cell("plain")).isEqualTo("plain");
+        assertThat(CsvOutput.cell("-")).as("standard input's file name").isEqualTo("-");
         assertThat(CsvOutput.cell(null)).isEmpty();
     }
 
