@@ -153,8 +153,15 @@ public final class HuntCommand implements Callable<Integer> {
                     DetectAdapter.reader(in, System.in),
                     spec.commandLine().getOut());
         }
-        try (Writer w = new BufferedWriter(
-                new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16)) {
+        Writer w;
+        try {
+            w = new BufferedWriter(
+                    new OutputStreamWriter(Files.newOutputStream(output), StandardCharsets.UTF_8), 1 << 16);
+        } catch (IOException e) {
+            spec.commandLine().getErr().println("hunt: cannot write " + output + ": " + e);
+            return ExitCodes.INTERNAL;
+        }
+        try (w) {
             return run.execute(ruleSet, DetectAdapter.reader(in, System.in), w);
         }
     }

@@ -115,6 +115,21 @@ class HuntCommandTest {
     }
 
     @Test
+    void an_output_file_that_cannot_be_written_is_an_io_error_before_reading() throws IOException {
+        Assumptions.assumeTrue(loaderReady(), "needs merge: rule loader"); // needs merge
+        Run r = run(
+                "hunt",
+                "--no-builtin",
+                "--rules",
+                rules().toString(),
+                "-o",
+                dir.resolve("no/such/dir/out.txt").toString(),
+                logs().toString());
+        assertThat(r.exit()).isEqualTo(ExitCodes.INTERNAL);
+        assertThat(r.err()).contains("hunt: cannot write ");
+    }
+
+    @Test
     void placeholders_accumulate_per_name() {
         dev.vigil.cli.HuntCommand c = new dev.vigil.cli.HuntCommand();
         new CommandLine(c).parseArgs("--placeholder", "admins=root,alice", "--placeholder", "%admins%=bob");
