@@ -274,7 +274,9 @@ public final class HuntPipeline {
         void finishCorrelations() throws IOException {
             buffer.finish();
             for (CorrelationMatch m : fired) {
-                if (filter.minLevel().compareTo(m.info().level()) > 0) {
+                // a correlation that only feeds another correlation with generate: false is hidden like a base rule
+                if (!filter.reports(
+                        m.info(), correlator.generatesAlerts(m.info().key()))) {
                     hidden++;
                     continue;
                 }

@@ -123,7 +123,7 @@ final class Fixtures {
      * A stand-in for the correlation engine: observes matches of {@code base}, fires {@code rule} for a group on
      * every second observation it is fed, and remembers the order it was fed.
      */
-    static final class CountingCorrelator implements Correlator {
+    static class CountingCorrelator implements Correlator {
         final CorrelationRule rule;
         final String base;
         final boolean generate;

@@ -189,6 +189,23 @@ class PipelineTest {
     }
 
     @Test
+    void a_correlation_that_only_feeds_a_silent_correlation_is_hidden_too() throws IOException {
+        List<String> lines = List.of(
+                Fixtures.cloudTrail("ConsoleLogin", time(1), "u1"), Fixtures.cloudTrail("ConsoleLogin", time(2), "u1"));
+        Fixtures.CountingCorrelator inner =
+                new Fixtures.CountingCorrelator(
+                        Fixtures.correlation("c-inner", Level.HIGH, List.of("r-login"), true), "r-login") {
+                    @Override
+                    public boolean generatesAlerts(String ruleKey) {
+                        return !ruleKey.equals("c-inner"); // an outer correlation says generate: false about c-inner
+                    }
+                };
+        Outcome o = hunt(lines, List.of(LOGIN), Fixtures.PARSER, inner, HuntFilter.NONE, 1, 1, 100);
+        assertThat(o.out.correlations).isEmpty();
+        assertThat(o.stats.hidden()).isEqualTo(1);
+    }
+
+    @Test
     void observation_overflow_warns_and_feeds_the_rest_in_input_order() throws IOException {
         List<String> lines = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
