@@ -1,6 +1,7 @@
 package dev.vigil.cli;
 
 import dev.vigil.cli.bench.BenchEvents;
+import dev.vigil.cli.bench.HuntBench;
 import dev.vigil.cli.bench.InspectBench;
 import dev.vigil.cli.bench.ShieldBench;
 import dev.vigil.shield.json.Json;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure what Vigil costs, on this machine and your own events.",
-        subcommands = {BenchCommand.ShieldCommand.class, BenchCommand.InspectBenchCommand.class})
+        subcommands = {BenchCommand.ShieldCommand.class, BenchCommand.InspectBenchCommand.class, HuntBench.Command.class
+        })
 public final class BenchCommand extends GroupCommand {
 
     /** {@code vigil bench shield}. */

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             InspectCommand.class,
+            HuntCommand.class,
             BenchCommand.class,
             PolicyCommand.class,
             CommandLine.HelpCommand.class
