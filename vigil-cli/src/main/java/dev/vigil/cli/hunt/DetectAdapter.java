@@ -5,13 +5,14 @@ import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vigil.detect.correlation.CorrelationEngine;
-import dev.vigil.detect.correlation.CorrelationStore;
+import dev.vigil.detect.correlation.InMemoryCorrelationStore;
 import dev.vigil.detect.event.Event;
 import dev.vigil.detect.event.EventOrigin;
 import dev.vigil.detect.event.JsonTreeEvent;
 import dev.vigil.detect.event.LogSource;
 import dev.vigil.detect.input.RawRecord;
 import dev.vigil.detect.input.RecordSink;
+import dev.vigil.detect.pack.BuiltInRules;
 import dev.vigil.detect.rule.RuleLoader;
 import dev.vigil.detect.rule.RuleSet;
 import java.io.BufferedInputStream;
@@ -52,14 +53,12 @@ public final class DetectAdapter {
 
     /** Loads rule files and directories (and the built-in pack unless {@code builtIn} is false). */
     public static RuleSet loadRules(List<Path> paths, RuleLoader loader, boolean builtIn) throws IOException {
-        RuleSet set = paths.isEmpty() ? new RuleSet(List.of(), List.of(), List.of(), 0, 0) : loader.load(paths);
-        return builtIn ? builtInRules(loader).plus(set) : set;
+        return loader.load(paths, builtIn ? BuiltInRules.sources() : List.of());
     }
 
     /** The built-in rule pack, compiled with {@code loader}'s options. */
     public static RuleSet builtInRules(RuleLoader loader) {
-        // MERGE (checked against h-pack): return dev.vigil.detect.pack.BuiltInRules.load(loader);
-        return new RuleSet(List.of(), List.of(), List.of(), 0, 0); // INTERIM: no pack yet
+        return BuiltInRules.load(loader);
     }
 
     /** A correlator for {@code rules}' correlations ({@link Correlator#NONE} when there are none). */
@@ -67,19 +66,7 @@ public final class DetectAdapter {
         if (rules.correlations().isEmpty()) {
             return Correlator.NONE;
         }
-        return Correlator.of(new CorrelationEngine(rules, memoryStore()));
-    }
-
-    private static CorrelationStore memoryStore() {
-        // MERGE (checked against h-corr): return new dev.vigil.detect.correlation.InMemoryCorrelationStore();
-        // (by name until then: the skeleton has no store implementation to compile against)
-        try {
-            return (CorrelationStore) Class.forName("dev.vigil.detect.correlation.InMemoryCorrelationStore")
-                    .getConstructor()
-                    .newInstance();
-        } catch (ReflectiveOperationException | ClassCastException e) {
-            throw new IllegalStateException("no in-memory correlation store in this build", e);
-        }
+        return Correlator.of(new CorrelationEngine(rules, new InMemoryCorrelationStore()));
     }
 
     /** A parser that classifies records by container hint or shape, or forces {@code forced} when not null. */

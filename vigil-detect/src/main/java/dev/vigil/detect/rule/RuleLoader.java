@@ -42,6 +42,20 @@ public final class RuleLoader {
     }
 
     /** Loads rules from in-memory sources (tests, the built-in pack), resolving references across all of them. */
+    /**
+     * Loads {@code first} (e.g. the built-in pack) and every rule file under {@code paths} as one set, so
+     * references resolve across both and ids must be unique across both.
+     *
+     * @throws IOException when a path cannot be read at all
+     */
+    public RuleSet load(List<Path> paths, List<RuleSource> first) throws IOException {
+        RuleFiles.Read read = RuleFiles.read(paths);
+        List<RuleSource> all = new java.util.ArrayList<>(first);
+        all.addAll(read.sources());
+        return new RuleSetBuilder(matchOptions, read.problems()).build(all);
+    }
+
+    /** Loads rules from in-memory sources (tests, the built-in pack), resolving references across all of them. */
     public RuleSet loadSources(List<RuleSource> sources) {
         return new RuleSetBuilder(matchOptions, List.of()).build(sources);
     }
