@@ -52,10 +52,21 @@ final class ValueTests {
     }
 
     /** {@code re}: an unanchored RE2J search over the value's text. */
-    record Regex(Pattern pattern) implements ValueTest {
+    record Regex(Pattern pattern, RegexLiteral literal) implements ValueTest {
+        /** A search with the literal prefilter found in {@code pattern}, if any. */
+        Regex(Pattern pattern) {
+            this(pattern, RegexLiteral.of(pattern.pattern(), (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0));
+        }
+
         @Override
         public boolean test(FieldValue v) {
-            return v.kind() != FieldValue.Kind.NULL && pattern.matcher(v.text()).find();
+            if (v.kind() == FieldValue.Kind.NULL) {
+                return false;
+            }
+            if (literal != null && !literal.mayMatch(v)) {
+                return false;
+            }
+            return pattern.matcher(v.text()).find();
         }
 
         @Override
