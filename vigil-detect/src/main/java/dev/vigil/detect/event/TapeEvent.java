@@ -157,7 +157,8 @@ public final class TapeEvent implements Event {
 
     @Override
     public String json() {
-        return text(0);
+        int kind = tape.kind(0);
+        return kind == JsonTape.STRING ? tape.json(0) : text(0);
     }
 
     /** The text form of token {@code t} (see {@link FieldValue#text()}), cached. */

@@ -130,7 +130,7 @@ public final class LogReader {
         StreamReader reader = null;
         boolean gzip = false;
         try {
-            BufferedInputStream buffered = new BufferedInputStream(counted, 64 * 1024);
+            BufferedInputStream buffered = new BufferedInputStream(counted, 16 * 1024);
             buffered.mark(2);
             gzip = buffered.read() == 0x1f && buffered.read() == 0x8b;
             buffered.reset();

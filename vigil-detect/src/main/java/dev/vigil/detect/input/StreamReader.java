@@ -20,6 +20,7 @@ import java.util.zip.GZIPInputStream;
  */
 final class StreamReader {
     private static final int CHUNK = 256 * 1024;
+    private static final int FIRST_CHUNK = 16 * 1024;
     private static final int CONTINUE = 0;
     private static final int RESTART = 1;
     private static final int DONE = 2;
@@ -124,10 +125,11 @@ final class StreamReader {
     /** Reads more input, keeping the pending partial line at the start of the (possibly new) buffer. */
     private void fill() throws IOException {
         int pending = limit - pos;
-        if (!shared && buf.length - pending >= CHUNK / 4) {
+        if (!shared && buf.length > 0 && buf.length - pending >= Math.max(1, buf.length / 4)) {
             System.arraycopy(buf, pos, buf, 0, pending);
         } else {
-            int size = (int) Math.min(Integer.MAX_VALUE - 16, Math.max(CHUNK, pending * 2L));
+            int size = (int)
+                    Math.min(Integer.MAX_VALUE - 16, Math.max(buf.length == 0 ? FIRST_CHUNK : CHUNK, pending * 2L));
             byte[] next = new byte[size];
             System.arraycopy(buf, pos, next, 0, pending);
             buf = next;
@@ -225,7 +227,7 @@ final class StreamReader {
     private int document(int start) throws IOException {
         long firstLine = line;
         int max = options.maxDocumentBytes();
-        byte[] doc = new byte[Math.max(CHUNK, limit - start)];
+        byte[] doc = new byte[Math.max(FIRST_CHUNK, 2 * (limit - start))];
         int n = limit - start;
         System.arraycopy(buf, start, doc, 0, n);
         while (true) {

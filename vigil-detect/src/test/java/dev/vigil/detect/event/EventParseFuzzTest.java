@@ -46,8 +46,13 @@ class EventParseFuzzTest {
         try {
             tree = STRICT.readTree(input);
         } catch (Exception e) {
-            if (e.getMessage() != null && e.getMessage().contains("Duplicate field")) {
+            String message = String.valueOf(e.getMessage());
+            if (message.contains("Duplicate field")) {
                 return; // first key wins here, last in Jackson: by design
+            }
+            if (message.contains("surrogate pair in field name")) {
+                return; // lone surrogate escapes are kept as they are, in keys as in values; Jackson rejects them in
+                // keys
             }
             throw new AssertionError("accepted what Jackson rejects: " + e.getMessage(), e);
         }

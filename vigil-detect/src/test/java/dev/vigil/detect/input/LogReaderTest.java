@@ -287,4 +287,27 @@ class LogReaderTest {
                     .isEqualTo(Integer.toString(i));
         }
     }
+
+    @Test
+    void empty_input_gives_nothing() {
+        Collected c = Collected.stream(ReadOptions.defaults(), "-", new byte[0]);
+        assertThat(c.events).isEmpty();
+        assertThat(c.problems).isEmpty();
+        assertThat(c.reader.counters().files()).isEqualTo(1);
+    }
+
+    @Test
+    void a_stream_that_trickles_a_few_bytes_per_read_gives_the_same_records() throws IOException {
+        byte[] bytes = Files.readAllBytes(fixture("mixed.jsonl"));
+        Collected c = new Collected(ReadOptions.defaults().withMaxLineBytes(200));
+        c.reader.read("slow", new java.io.FilterInputStream(new java.io.ByteArrayInputStream(bytes)) {
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                return super.read(b, off, Math.min(len, 7));
+            }
+        });
+        assertThat(c.field("eventName")).containsExactly("GetCallerIdentity", "ListUsers", "ListRoles");
+        assertThat(c.origins()).containsExactly("slow:1", "slow:4", "slow:6");
+        assertThat(c.problems).hasSize(2);
+    }
 }
