@@ -202,6 +202,10 @@ final class StreamReader {
         sawContent = true;
         byte b = buf[s];
         if (b != '{' && b != '[') {
+            if (first) {
+                problem(origin, "does not start like JSON; input skipped");
+                return DONE;
+            }
             problem(origin, "not a JSON object");
             return CONTINUE;
         }

@@ -310,4 +310,12 @@ class LogReaderTest {
         assertThat(c.origins()).containsExactly("slow:1", "slow:4", "slow:6");
         assertThat(c.problems).hasSize(2);
     }
+
+    @Test
+    void input_that_does_not_start_like_json_is_one_problem() throws IOException {
+        Path text = write("README.md", "# Title\n\n{\"a\":1}\nmore text\n".getBytes(StandardCharsets.UTF_8));
+        Collected c = Collected.read(text);
+        assertThat(c.events).isEmpty();
+        assertThat(c.problems).containsExactly(text + ":1: does not start like JSON; input skipped");
+    }
 }
