@@ -240,17 +240,6 @@ public final class JsonTape {
         return new String(out, 0, n, StandardCharsets.UTF_8);
     }
 
-    /** The 1-based line of byte {@code offset}, counting from {@code lineAtFrom} at the indexed range's start. */
-    public long lineOf(int offset, long lineAtFrom) {
-        long line = lineAtFrom;
-        for (int p = from; p < offset; p++) {
-            if (buf[p] == '\n') {
-                line++;
-            }
-        }
-        return line;
-    }
-
     private static int hex(byte b) {
         if (b <= '9') {
             return b - '0';

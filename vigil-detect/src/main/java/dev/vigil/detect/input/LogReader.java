@@ -32,6 +32,14 @@ import java.util.zip.ZipException;
  * control messages and non-JSON messages are skipped) and Shield telemetry (JSON lines). CloudTrail digest files are
  * skipped with a note.
  *
+ * <p>The format is decided per line from its first bytes, so JSON lines and container files may be mixed: a line
+ * that is an array, or an object whose first key is one that only containers start with ({@code Records}, {@code
+ * messageType}, {@code owner}, {@code logGroup}, {@code logStream}, {@code subscriptionFilters}, {@code logEvents},
+ * {@code awslogs}, {@code awsAccountId}, {@code digestStartTime}), is parsed and examined; such lines may be as long as
+ * {@link ReadOptions#maxDocumentBytes()}, other lines as long as {@link ReadOptions#maxLineBytes()}. When the first
+ * line of an input is an incomplete JSON value, the input is read as one document; if that fails too, as lines. An
+ * input whose first character is neither {@code &#123;} nor {@code [} is skipped with one problem.
+ *
  * <p>Nothing is fatal: a broken line, an oversize line, an unreadable or truncated file or a gzip bomb becomes a
  * {@link RecordSink#problem problem} and reading goes on. Plain JSON-lines records are not parsed here (the worker's
  * {@link EventParser} reports their JSON errors); container lines are. Not thread-safe; {@link #counters()} may be read
@@ -116,6 +124,10 @@ public final class LogReader {
     /** Reads one file (not a directory). */
     public void read(Path file) {
         String name = file.toString();
+        if (Files.isDirectory(file)) {
+            sink.problem(new EventOrigin(name, 0, -1), "cannot read: is a directory");
+            return;
+        }
         try (InputStream in = Files.newInputStream(file)) {
             read(name, in);
         } catch (IOException e) {

@@ -318,4 +318,11 @@ class LogReaderTest {
         assertThat(c.events).isEmpty();
         assertThat(c.problems).containsExactly(text + ":1: does not start like JSON; input skipped");
     }
+
+    @Test
+    void directory_given_as_a_file_is_a_problem() {
+        Collected c = new Collected(ReadOptions.defaults());
+        c.reader.read(tmp);
+        assertThat(c.problems).singleElement().asString().isEqualTo(tmp + ":0: cannot read: is a directory");
+    }
 }
