@@ -42,7 +42,7 @@ public class EvalSigma {
         JsonNode expected = JSON.readTree(data.resolve("expected_matches.json").toFile());
         Map<String, String> titles = new TreeMap<>();
         Map<String, TreeSet<String>> expectedByRule = new TreeMap<>();
-        Iterator<Map.Entry<String, JsonNode>> files = expected.get("files").fields();
+        Iterator<Map.Entry<String, JsonNode>> files = expected.get("files").properties().iterator();
         while (files.hasNext()) {
             Map.Entry<String, JsonNode> f = files.next();
             for (JsonNode m : f.getValue().get("expected_matches")) {
@@ -117,7 +117,7 @@ public class EvalSigma {
         table.append("| file | correlation | type | expected group | fired | first fire expected | first fire ours |\n")
                 .append("|---|---|---|---|---|---|---|\n");
         List<String> notes = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> files = expected.get("files").fields();
+        Iterator<Map.Entry<String, JsonNode>> files = expected.get("files").properties().iterator();
         while (files.hasNext()) {
             Map.Entry<String, JsonNode> f = files.next();
             String file = f.getKey();
@@ -141,10 +141,8 @@ public class EvalSigma {
                     Map<String, String> group = toMap(g.get("group"));
                     JsonNode first = null;
                     for (JsonNode a : ours) {
-                        if (toMap(a.path("group")).equals(group)) {
-                            if (first == null || a.path("line").asLong() < first.path("line").asLong()) {
-                                first = a;
-                            }
+                        if (first == null && toMap(a.path("group")).equals(group)) {
+                            first = a; // correlations are printed in the order they fired
                         }
                     }
                     long expectedLine = g.get("first_fire_at").get("line").asLong();
@@ -188,7 +186,7 @@ public class EvalSigma {
     static Map<String, String> toMap(JsonNode node) {
         Map<String, String> m = new LinkedHashMap<>();
         if (node != null && node.isObject()) {
-            node.fields().forEachRemaining(e -> m.put(e.getKey(), e.getValue().asText()));
+            node.properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
         }
         return new TreeMap<>(m);
     }
