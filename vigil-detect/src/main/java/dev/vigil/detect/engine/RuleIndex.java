@@ -101,37 +101,31 @@ final class RuleIndex {
 
     /**
      * Tests {@code event} against its candidate rules in load order and passes each matching rule's ordinal to
-     * {@code out}. {@code scratch} must have room for {@link #size()} flags and be all false; it is left all false.
+     * {@code out}. {@code scratch} is the calling thread's working memory, sized for {@link #size()} rules.
      */
-    void match(Event event, boolean[] scratch, java.util.function.IntConsumer out) {
-        int[] found = null;
-        int count = 0;
+    void match(Event event, Scratch scratch, java.util.function.IntConsumer out) {
+        scratch.count = 0;
         for (FieldIndex fi : fields) {
-            int[][] hits = fi.lookup(event);
-            if (hits == null) {
-                continue;
-            }
-            for (int[] list : hits) {
-                if (list == null) {
-                    continue;
-                }
-                for (int ordinal : list) {
-                    if (!scratch[ordinal]) {
-                        scratch[ordinal] = true;
-                        if (found == null) {
-                            found = new int[Math.min(rules.length, 16)];
-                        } else if (count == found.length) {
-                            found = Arrays.copyOf(found, Math.min(rules.length, count * 2));
-                        }
-                        found[count++] = ordinal;
-                    }
-                }
-            }
+            fi.lookup(event, scratch);
         }
+        int count = scratch.count;
         if (count == 0 && unindexed.length == 0) {
             return;
         }
-        int[] candidates = merge(found, count, scratch);
+        int[] found = scratch.found;
+        for (int i = 0; i < count; i++) {
+            scratch.flags[found[i]] = false;
+        }
+        int[] candidates;
+        if (count == 0) {
+            candidates = unindexed;
+        } else {
+            candidates = Arrays.copyOf(found, count + unindexed.length);
+            System.arraycopy(unindexed, 0, candidates, count, unindexed.length);
+            if (candidates.length > 1) {
+                Arrays.sort(candidates);
+            }
+        }
         for (int ordinal : candidates) {
             if (rules[ordinal].detection().test(event)) {
                 out.accept(ordinal);
@@ -139,17 +133,44 @@ final class RuleIndex {
         }
     }
 
-    private int[] merge(int[] found, int count, boolean[] scratch) {
-        for (int i = 0; i < count; i++) {
-            scratch[found[i]] = false;
+    /** Per-thread working memory of {@link #match}: which rules were already collected for this event. */
+    static final class Scratch implements java.util.function.Predicate<dev.vigil.detect.event.FieldValue> {
+        final boolean[] flags;
+        final int[] found;
+        int count;
+        private FieldIndex current;
+
+        Scratch(int rules) {
+            flags = new boolean[rules];
+            found = new int[rules];
         }
-        if (count == 0) {
-            return unindexed;
+
+        void add(int[] ordinals) {
+            for (int ordinal : ordinals) {
+                if (!flags[ordinal]) {
+                    flags[ordinal] = true;
+                    found[count++] = ordinal;
+                }
+            }
         }
-        int[] all = Arrays.copyOf(found, count + unindexed.length);
-        System.arraycopy(unindexed, 0, all, count, unindexed.length);
-        Arrays.sort(all);
-        return all;
+
+        void add(int ordinal) {
+            if (!flags[ordinal]) {
+                flags[ordinal] = true;
+                found[count++] = ordinal;
+            }
+        }
+
+        /** Visits one value of {@link #current}'s field. */
+        @Override
+        public boolean test(dev.vigil.detect.event.FieldValue v) {
+            FieldIndex fi = current;
+            if (fi.prefixArray.length == 0 && v.minLength() > fi.longestExact) {
+                return false; // too long to equal any key: no need to decode and fold it
+            }
+            fi.collect(v.lowerText(), this);
+            return false;
+        }
     }
 
     /** Exact values and prefixes promised for one field. */
@@ -161,6 +182,7 @@ final class RuleIndex {
         private Map<String, int[]> exactFrozen;
         private String[] prefixArray;
         private int[] prefixRuleArray;
+        private int longestExact;
 
         FieldIndex(FieldPath field) {
             this.field = field;
@@ -172,34 +194,26 @@ final class RuleIndex {
                     exactFrozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
             prefixArray = prefixes.toArray(String[]::new);
             prefixRuleArray = prefixRules.stream().mapToInt(Integer::intValue).toArray();
+            longestExact =
+                    exact.keySet().stream().mapToInt(String::length).max().orElse(0);
         }
 
-        /** Rule lists hit by the event's values of this field; null when none. */
-        int[][] lookup(Event event) {
-            int[][][] out = {null};
-            event.anyValue(field, v -> {
-                String key = v.lowerText();
-                int[] hit = exactFrozen.get(key);
-                if (hit != null) {
-                    out[0] = add(out[0], hit);
-                }
-                for (int i = 0; i < prefixArray.length; i++) {
-                    if (key.startsWith(prefixArray[i])) {
-                        out[0] = add(out[0], new int[] {prefixRuleArray[i]});
-                    }
-                }
-                return false;
-            });
-            return out[0];
+        /** Adds the rules whose promise one of the event's values of this field keeps. */
+        void lookup(Event event, Scratch scratch) {
+            scratch.current = this;
+            event.anyValue(field, scratch);
         }
 
-        private static int[][] add(int[][] lists, int[] list) {
-            if (lists == null) {
-                return new int[][] {list};
+        void collect(String key, Scratch scratch) {
+            int[] hit = exactFrozen.get(key);
+            if (hit != null) {
+                scratch.add(hit);
             }
-            int[][] more = Arrays.copyOf(lists, lists.length + 1);
-            more[lists.length] = list;
-            return more;
+            for (int i = 0; i < prefixArray.length; i++) {
+                if (key.startsWith(prefixArray[i])) {
+                    scratch.add(prefixRuleArray[i]);
+                }
+            }
         }
     }
 }

@@ -24,13 +24,14 @@ public final class SigmaEngine {
     private final List<Group> groups;
     private final EventTime eventTime;
     private final Map<LogSource, Group[]> routes = new ConcurrentHashMap<>();
-    private final ThreadLocal<boolean[]> scratch;
+    private final ThreadLocal<RuleIndex.Scratch> scratch;
+    private volatile Route lastRoute = new Route(null, new Group[0]);
 
     private SigmaEngine(List<Group> groups, EventTime eventTime) {
         this.groups = groups;
         this.eventTime = eventTime;
         int largest = groups.stream().mapToInt(g -> g.index.size()).max().orElse(0);
-        this.scratch = ThreadLocal.withInitial(() -> new boolean[largest]);
+        this.scratch = ThreadLocal.withInitial(() -> new RuleIndex.Scratch(largest));
     }
 
     /** An engine for the detection rules of {@code rules}, with event time from the default fields. */
@@ -53,11 +54,11 @@ public final class SigmaEngine {
 
     /** Passes every detection rule that matches {@code event} to {@code out}. */
     public void match(Event event, Consumer<RuleMatch> out) {
-        Group[] route = routes.computeIfAbsent(event.logSource(), this::route);
+        Group[] route = routeOf(event.logSource());
         if (route.length == 0) {
             return;
         }
-        boolean[] flags = scratch.get();
+        RuleIndex.Scratch flags = scratch.get();
         long[] time = {Long.MAX_VALUE};
         for (Group g : route) {
             g.index.match(event, flags, ordinal -> {
@@ -90,6 +91,19 @@ public final class SigmaEngine {
     public long timeOf(Event event) {
         return eventTime.of(event);
     }
+
+    /** The groups for a log source; the last one is remembered, since logs mostly come in runs of one source. */
+    private Group[] routeOf(LogSource source) {
+        Route last = lastRoute;
+        if (source.equals(last.source)) {
+            return last.groups;
+        }
+        Group[] groups = routes.computeIfAbsent(source, this::route);
+        lastRoute = new Route(source, groups);
+        return groups;
+    }
+
+    private record Route(LogSource source, Group[] groups) {}
 
     private Group[] route(LogSource eventSource) {
         return groups.stream().filter(g -> g.logSource.contains(eventSource)).toArray(Group[]::new);

@@ -32,6 +32,14 @@ public interface FieldValue {
     String lowerText();
 
     /**
+     * A lower bound on {@code text().length()} that implementations can give without decoding the value, so an
+     * index can skip values too long to equal any of its keys. The default decodes.
+     */
+    default int minLength() {
+        return text().length();
+    }
+
+    /**
      * The numeric value: numbers, and strings whose whole text is a decimal number ({@code "42"}, {@code "-1.5"}).
      * {@link Double#NaN} for everything else.
      */

@@ -16,6 +16,11 @@ import java.nio.charset.StandardCharsets;
  * escape of a lone surrogate is kept as that UTF-16 unit. Duplicate keys are kept; lookups find the first.
  */
 public final class JsonTape {
+    private boolean dottedRootKey;
+
+    private static final java.lang.invoke.VarHandle LONGS =
+            java.lang.invoke.MethodHandles.byteArrayViewVarHandle(long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+
     /** Token kinds (the low four bits of {@link #flags}). */
     public static final int OBJECT = 1, ARRAY = 2, STRING = 3, NUMBER = 4, TRUE = 5, FALSE = 6, NULL = 7, KEY = 8;
 
@@ -111,6 +116,22 @@ public final class JsonTape {
             }
         }
         return -1;
+    }
+
+    /** Whether a key of the top-level object contains a dot (or an escape that might spell one). */
+    public boolean hasDottedRootKey() {
+        return dottedRootKey;
+    }
+
+    /** Whether the raw bytes of string or key token {@code k} contain the ASCII byte {@code b} (escapes unresolved). */
+    public boolean keyContains(int k, byte b) {
+        int base = k << 2;
+        for (int p = tape[base + 1], end = tape[base + 2]; p < end; p++) {
+            if (buf[p] == b) {
+                return true;
+            }
+        }
+        return (tape[base] & ESCAPED) != 0; // an escape could spell the byte: assume it does
     }
 
     /** Whether string or key token {@code k} decodes to {@code s}. */
@@ -324,6 +345,9 @@ public final class JsonTape {
                     throw fail("expected a key string, found " + describe(buf[pos]));
                 }
                 scanString(KEY);
+                if (depth == 1 && !dottedRootKey) {
+                    dottedRootKey = keyContains(count - 1, (byte) '.');
+                }
                 skipSpace();
                 if (peek("':'") != ':') {
                     throw fail("expected ':' after a key, found " + describe(buf[pos]));
@@ -390,6 +414,9 @@ public final class JsonTape {
         byte[] b = buf;
         int limit = to;
         while (true) {
+            while (p + 8 <= limit && !maybeSpecial((long) LONGS.get(b, p))) {
+                p += 8;
+            }
             if (p >= limit) {
                 pos = p;
                 throw fail("unterminated string");
@@ -429,6 +456,18 @@ public final class JsonTape {
         int t = add(flags, start);
         close(t, p);
         pos = p + 1;
+    }
+
+    /**
+     * Whether any of the eight bytes in {@code w} may be a quote, a backslash or a control character (SWAR: a byte
+     * equal to 0 after the XOR, or below 0x20, sets its high bit; false alarms only send the scan to the byte loop).
+     */
+    private static boolean maybeSpecial(long w) {
+        long q = w ^ 0x2222222222222222L;
+        long s = w ^ 0x5C5C5C5C5C5C5C5CL;
+        long found =
+                ((q - 0x0101010101010101L) & ~q) | ((s - 0x0101010101010101L) & ~s) | ((w - 0x2020202020202020L) & ~w);
+        return (found & 0x8080808080808080L) != 0;
     }
 
     private static boolean isHex(byte b) {

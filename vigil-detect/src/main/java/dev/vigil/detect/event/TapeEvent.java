@@ -13,8 +13,7 @@ public final class TapeEvent implements Event {
     private final JsonTape tape;
     private final LogSource logSource;
     private final EventOrigin origin;
-    private String[] texts;
-    private String[] lowers;
+    private Cache cache = new Cache();
 
     /** An event over an indexed record. */
     public TapeEvent(JsonTape tape, LogSource logSource, EventOrigin origin) {
@@ -36,8 +35,7 @@ public final class TapeEvent implements Event {
     /** The same record with another log source (classification happens after parsing). */
     public TapeEvent withLogSource(LogSource source) {
         TapeEvent e = new TapeEvent(tape, source, origin);
-        e.texts = texts;
-        e.lowers = lowers;
+        e.cache = cache;
         return e;
     }
 
@@ -56,7 +54,7 @@ public final class TapeEvent implements Event {
         if (tape.kind(0) != JsonTape.OBJECT) {
             return -1;
         }
-        if (path.dotted()) {
+        if (path.dotted() && hasDottedKeys()) {
             int literal = tape.find(0, path.name());
             if (literal >= 0) {
                 return literal;
@@ -77,7 +75,53 @@ public final class TapeEvent implements Event {
 
     @Override
     public boolean anyValue(FieldPath path, Predicate<? super FieldValue> test) {
-        if (path.dotted() && tape.kind(0) == JsonTape.OBJECT) {
+        int resolved = cache.path(path);
+        if (resolved == Cache.UNRESOLVED) {
+            resolved = resolve(path);
+            cache.putPath(path, resolved);
+        }
+        if (resolved >= 0) {
+            return testEnd(resolved, test);
+        }
+        if (resolved == Cache.MISSING) {
+            return false;
+        }
+        return walkAll(path, test);
+    }
+
+    /**
+     * The token a path resolves to when no array is crossed on the way, {@link Cache#MISSING}, or {@link
+     * Cache#FANS_OUT} when an array must be walked.
+     */
+    private int resolve(FieldPath path) {
+        if (tape.kind(0) != JsonTape.OBJECT) {
+            return Cache.MISSING;
+        }
+        if (path.dotted() && hasDottedKeys()) {
+            int literal = tape.find(0, path.name());
+            if (literal >= 0) {
+                return literal;
+            }
+        }
+        int t = 0;
+        for (int i = 0; i < path.size(); i++) {
+            int kind = tape.kind(t);
+            if (kind == JsonTape.ARRAY) {
+                return Cache.FANS_OUT;
+            }
+            if (kind != JsonTape.OBJECT) {
+                return Cache.MISSING;
+            }
+            t = tape.find(t, path.segment(i));
+            if (t < 0) {
+                return Cache.MISSING;
+            }
+        }
+        return t;
+    }
+
+    private boolean walkAll(FieldPath path, Predicate<? super FieldValue> test) {
+        if (path.dotted() && tape.kind(0) == JsonTape.OBJECT && hasDottedKeys()) {
             int literal = tape.find(0, path.name());
             if (literal >= 0) {
                 return testEnd(literal, test);
@@ -163,10 +207,8 @@ public final class TapeEvent implements Event {
 
     /** The text form of token {@code t} (see {@link FieldValue#text()}), cached. */
     public String text(int t) {
-        if (texts == null) {
-            texts = new String[tape.count()];
-        }
-        String s = texts[t];
+        int slot = cache.slot(t);
+        String s = cache.texts[slot];
         if (s == null) {
             s = switch (tape.kind(t)) {
                 case JsonTape.STRING, JsonTape.KEY -> tape.string(t);
@@ -176,21 +218,80 @@ public final class TapeEvent implements Event {
                 case JsonTape.NULL -> "null";
                 default -> tape.literal(t);
             };
-            texts[t] = s;
+            cache.texts[slot] = s;
         }
         return s;
     }
 
     private String lowerText(int t) {
-        if (lowers == null) {
-            lowers = new String[tape.count()];
-        }
-        String s = lowers[t];
+        int slot = cache.slot(t);
+        String s = cache.lowers[slot];
         if (s == null) {
             s = Text.lower(text(t));
-            lowers[t] = s;
+            cache.lowers[cache.slot(t)] = s;
         }
         return s;
+    }
+
+    /** Whether the top-level object has a key containing a dot, so dotted names must also be tried literally. */
+    private boolean hasDottedKeys() {
+        return tape.hasDottedRootKey();
+    }
+
+    /**
+     * Decoded texts of the few tokens rules read, by token index. Rules read a handful of values per event, so a
+     * short list beats arrays sized to the whole record.
+     */
+    private static final class Cache {
+        static final int UNRESOLVED = -3;
+        static final int FANS_OUT = -2;
+        static final int MISSING = -1;
+
+        FieldPath[] paths = new FieldPath[8];
+        int[] resolved = new int[8];
+        int pathCount;
+
+        int path(FieldPath p) {
+            for (int i = 0; i < pathCount; i++) {
+                FieldPath q = paths[i];
+                if (q == p || q.equals(p)) {
+                    return resolved[i];
+                }
+            }
+            return UNRESOLVED;
+        }
+
+        void putPath(FieldPath p, int token) {
+            if (pathCount == paths.length) {
+                if (pathCount >= 64) {
+                    return; // a rule set reading more fields than this just resolves the rest each time
+                }
+                paths = java.util.Arrays.copyOf(paths, pathCount * 2);
+                resolved = java.util.Arrays.copyOf(resolved, pathCount * 2);
+            }
+            paths[pathCount] = p;
+            resolved[pathCount++] = token;
+        }
+
+        int[] tokens = new int[8];
+        String[] texts = new String[8];
+        String[] lowers = new String[8];
+        int size;
+
+        int slot(int token) {
+            for (int i = 0; i < size; i++) {
+                if (tokens[i] == token) {
+                    return i;
+                }
+            }
+            if (size == tokens.length) {
+                tokens = java.util.Arrays.copyOf(tokens, size * 2);
+                texts = java.util.Arrays.copyOf(texts, size * 2);
+                lowers = java.util.Arrays.copyOf(lowers, size * 2);
+            }
+            tokens[size] = token;
+            return size++;
+        }
     }
 
     @Override
@@ -226,6 +327,17 @@ public final class TapeEvent implements Event {
         @Override
         public String lowerText() {
             return TapeEvent.this.lowerText(token);
+        }
+
+        /** From the raw byte length: UTF-8 needs at most 3 bytes per UTF-16 unit, an escape at most 6. */
+        @Override
+        public int minLength() {
+            int kind = tape.kind(token);
+            if (kind != JsonTape.STRING) {
+                return kind == JsonTape.OBJECT || kind == JsonTape.ARRAY ? 0 : text().length();
+            }
+            int raw = tape.end(token) - tape.start(token);
+            return (tape.flags(token) & JsonTape.ESCAPED) != 0 ? (raw + 5) / 6 : (raw + 2) / 3;
         }
 
         @Override

@@ -10,22 +10,28 @@ public final class Text {
      */
     public static String lower(String s) {
         int n = s.length();
-        int i = 0;
-        while (i < n) {
-            char c = s.charAt(i);
-            if (c < 0x80 ? (c >= 'A' && c <= 'Z') : Character.toLowerCase(c) != c) {
-                break;
+        for (int i = 0; i < n; i++) {
+            if (s.charAt(i) >= 0x100) {
+                return lowerEachUnit(s);
             }
-            i++;
         }
-        if (i == n) {
-            return s;
-        }
+        // Below U+0100 the JDK's root-locale lower-casing is per character and keeps the length; it is intrinsified
+        // for such strings and returns s itself when nothing changes.
+        return s.toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static String lowerEachUnit(String s) {
         char[] out = s.toCharArray();
-        for (; i < n; i++) {
-            out[i] = Character.toLowerCase(out[i]);
+        boolean changed = false;
+        for (int i = 0; i < out.length; i++) {
+            char c = out[i];
+            char l = Character.toLowerCase(c);
+            if (l != c) {
+                out[i] = l;
+                changed = true;
+            }
         }
-        return new String(out);
+        return changed ? new String(out) : s;
     }
 
     /**
