@@ -48,7 +48,7 @@ public final class JsonTape {
         this.from = from;
         this.to = to;
         this.maxDepth = maxDepth;
-        this.tape = new int[Math.max(64, ((to - from) >> 3) + 16) * 4];
+        this.tape = new int[Math.max(64, ((to - from) >> 4) + 16) * 4];
     }
 
     /** Indexes {@code buf[offset, offset+length)}; throws {@link MalformedRecordException} when it is not JSON. */

@@ -247,8 +247,8 @@ public final class TapeEvent implements Event {
         static final int FANS_OUT = -2;
         static final int MISSING = -1;
 
-        FieldPath[] paths = new FieldPath[8];
-        int[] resolved = new int[8];
+        FieldPath[] paths = new FieldPath[6];
+        int[] resolved = new int[6];
         int pathCount;
 
         int path(FieldPath p) {
@@ -273,9 +273,9 @@ public final class TapeEvent implements Event {
             resolved[pathCount++] = token;
         }
 
-        int[] tokens = new int[8];
-        String[] texts = new String[8];
-        String[] lowers = new String[8];
+        int[] tokens = new int[6];
+        String[] texts = new String[6];
+        String[] lowers = new String[6];
         int size;
 
         int slot(int token) {

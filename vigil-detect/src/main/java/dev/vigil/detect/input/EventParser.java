@@ -57,15 +57,14 @@ public final class EventParser {
         if (tape.kind(0) != JsonTape.OBJECT) {
             throw new MalformedRecordException("record is not a JSON object", 0);
         }
-        TapeEvent event = new TapeEvent(tape, LogSource.UNKNOWN, record.origin());
-        LogSource source;
         if (forced != null && !forced.isUnset()) {
-            source = forced;
-        } else if (record.hint() != null && !record.hint().isUnset()) {
-            source = record.hint();
-        } else {
-            source = LogSources.classify(event);
+            return new TapeEvent(tape, forced, record.origin());
         }
+        if (record.hint() != null && !record.hint().isUnset()) {
+            return new TapeEvent(tape, record.hint(), record.origin());
+        }
+        TapeEvent event = new TapeEvent(tape, LogSource.UNKNOWN, record.origin());
+        LogSource source = LogSources.classify(event);
         return source.isUnset() ? event : event.withLogSource(source);
     }
 }

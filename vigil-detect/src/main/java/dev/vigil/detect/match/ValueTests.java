@@ -75,6 +75,9 @@ final class ValueTests {
         }
     }
 
+    /** One remembered regex result. */
+    record Memo(String text, boolean found) {}
+
     /** {@code cidr}: the value's text is an IP address inside the network. */
     record InNetwork(Cidr network) implements ValueTest {
         @Override
