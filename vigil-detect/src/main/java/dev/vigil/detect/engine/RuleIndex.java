@@ -165,10 +165,18 @@ final class RuleIndex {
         @Override
         public boolean test(dev.vigil.detect.event.FieldValue v) {
             FieldIndex fi = current;
-            if (fi.prefixArray.length == 0 && v.minLength() > fi.longestExact) {
-                return false; // too long to equal any key: no need to decode and fold it
+            if (fi.prefixArray.length == 0 && v.minLength() > fi.exactKeys.longest()) {
+                return false; // too long to equal any key: no need to look at it
             }
-            fi.collect(v.lowerText(), this);
+            int[] hit = v.lookupLower(fi.exactKeys);
+            if (hit != null) {
+                add(hit);
+            }
+            for (int i = 0; i < fi.prefixArray.length; i++) {
+                if (v.lowerStartsWith(fi.prefixArray[i])) {
+                    add(fi.prefixRuleArray[i]);
+                }
+            }
             return false;
         }
     }
@@ -179,41 +187,27 @@ final class RuleIndex {
         final Map<String, List<Integer>> exact = new HashMap<>();
         final List<String> prefixes = new ArrayList<>();
         final List<Integer> prefixRules = new ArrayList<>();
-        private Map<String, int[]> exactFrozen;
+        private dev.vigil.detect.event.LowerKeys<int[]> exactKeys;
         private String[] prefixArray;
         private int[] prefixRuleArray;
-        private int longestExact;
 
         FieldIndex(FieldPath field) {
             this.field = field;
         }
 
         void freeze() {
-            exactFrozen = new HashMap<>();
+            Map<String, int[]> frozen = new HashMap<>();
             exact.forEach((k, v) ->
-                    exactFrozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+                    frozen.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+            exactKeys = new dev.vigil.detect.event.LowerKeys<>(frozen);
             prefixArray = prefixes.toArray(String[]::new);
             prefixRuleArray = prefixRules.stream().mapToInt(Integer::intValue).toArray();
-            longestExact =
-                    exact.keySet().stream().mapToInt(String::length).max().orElse(0);
         }
 
         /** Adds the rules whose promise one of the event's values of this field keeps. */
         void lookup(Event event, Scratch scratch) {
             scratch.current = this;
             event.anyValue(field, scratch);
-        }
-
-        void collect(String key, Scratch scratch) {
-            int[] hit = exactFrozen.get(key);
-            if (hit != null) {
-                scratch.add(hit);
-            }
-            for (int i = 0; i < prefixArray.length; i++) {
-                if (key.startsWith(prefixArray[i])) {
-                    scratch.add(prefixRuleArray[i]);
-                }
-            }
         }
     }
 }

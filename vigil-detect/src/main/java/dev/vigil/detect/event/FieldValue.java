@@ -39,6 +39,16 @@ public interface FieldValue {
         return text().length();
     }
 
+    /** {@code keys.get(lowerText())}; implementations may probe without decoding the value. */
+    default <V> V lookupLower(LowerKeys<V> keys) {
+        return keys.get(lowerText());
+    }
+
+    /** Whether {@link #lowerText()} starts with {@code lowerPrefix}; implementations may test without decoding. */
+    default boolean lowerStartsWith(String lowerPrefix) {
+        return lowerText().startsWith(lowerPrefix);
+    }
+
     /**
      * The numeric value: numbers, and strings whose whole text is a decimal number ({@code "42"}, {@code "-1.5"}).
      * {@link Double#NaN} for everything else.

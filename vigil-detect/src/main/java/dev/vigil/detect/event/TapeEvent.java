@@ -329,6 +329,51 @@ public final class TapeEvent implements Event {
             return TapeEvent.this.lowerText(token);
         }
 
+        @Override
+        public <V> V lookupLower(LowerKeys<V> keys) {
+            int start = asciiStart();
+            if (start < 0) {
+                return keys.get(lowerText());
+            }
+            return keys.getAscii(tape.bytes(), start, tape.end(token));
+        }
+
+        @Override
+        public boolean lowerStartsWith(String lowerPrefix) {
+            int start = asciiStart();
+            if (start < 0) {
+                return lowerText().startsWith(lowerPrefix);
+            }
+            int n = lowerPrefix.length();
+            if (tape.end(token) - start < n) {
+                return false;
+            }
+            byte[] buf = tape.bytes();
+            for (int i = 0; i < n; i++) {
+                byte b = buf[start + i];
+                int folded = b >= 'A' && b <= 'Z' ? b + 32 : b;
+                if (folded != lowerPrefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        /** The start of this value's bytes when it is a string of plain ASCII without escapes, else -1. */
+        private int asciiStart() {
+            if (tape.flags(token) != JsonTape.STRING) {
+                return -1;
+            }
+            byte[] buf = tape.bytes();
+            int start = tape.start(token);
+            for (int i = start, end = tape.end(token); i < end; i++) {
+                if (buf[i] < 0) {
+                    return -1;
+                }
+            }
+            return start;
+        }
+
         /** From the raw byte length: UTF-8 needs at most 3 bytes per UTF-16 unit, an escape at most 6. */
         @Override
         public int minLength() {
