@@ -52,10 +52,21 @@ final class ValueTests {
     }
 
     /** {@code re}: an unanchored RE2J search over the value's text. */
-    record Regex(Pattern pattern, RegexLiteral literal) implements ValueTest {
-        /** A search with the literal prefilter found in {@code pattern}, if any. */
+    record Regex(Pattern pattern, RegexLiteral literal, Memo[] memo) implements ValueTest {
+        /** Memoised values are at most this long, so the memo's memory stays small. */
+        static final int MEMO_MAX_LENGTH = 512;
+
+        private static final int MEMO_SLOTS = 1024;
+
+        /**
+         * A search with the literal prefilter found in {@code pattern}, if any, and a memo of recent results: log
+         * fields such as user agents and ARNs repeat, and RE2J's linear-time search costs microseconds.
+         */
         Regex(Pattern pattern) {
-            this(pattern, RegexLiteral.of(pattern.pattern(), (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0));
+            this(
+                    pattern,
+                    RegexLiteral.of(pattern.pattern(), (pattern.flags() & Pattern.CASE_INSENSITIVE) != 0),
+                    new Memo[MEMO_SLOTS]);
         }
 
         @Override
@@ -66,7 +77,19 @@ final class ValueTests {
             if (literal != null && !literal.mayMatch(v)) {
                 return false;
             }
-            return pattern.matcher(v.text()).find();
+            String text = v.text();
+            if (text.length() > MEMO_MAX_LENGTH) {
+                return pattern.matcher(text).find();
+            }
+            int slot = text.hashCode() & (MEMO_SLOTS - 1);
+            Memo m = memo[slot];
+            if (m != null && m.text().equals(text)) {
+                return m.found();
+            }
+            boolean found = pattern.matcher(text).find();
+            // Racy but safe: a Memo is immutable (final fields), so a reader sees a whole entry or an older one.
+            memo[slot] = new Memo(text, found);
+            return found;
         }
 
         @Override
