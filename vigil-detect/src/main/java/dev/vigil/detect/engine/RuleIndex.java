@@ -76,13 +76,7 @@ final class RuleIndex {
         if (sa != sb) {
             return sa > sb;
         }
-        boolean aExact = a.prefixes().isEmpty();
-        boolean bExact = b.prefixes().isEmpty();
-        if (aExact != bExact) {
-            return aExact;
-        }
-        return a.exact().size() + a.prefixes().size()
-                < b.exact().size() + b.prefixes().size();
+        return a.narrowerThan(b);
     }
 
     /** All rules of this index, in load order. */

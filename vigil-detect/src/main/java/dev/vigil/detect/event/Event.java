@@ -37,7 +37,17 @@ public interface Event {
      * The text of the first value at {@code path}, or null when the path is missing or JSON null. For output, group
      * keys and correlation values, not for matching.
      */
-    String text(FieldPath path);
+    default String text(FieldPath path) {
+        String[] found = new String[1];
+        anyValue(path, v -> {
+            if (v.kind() == FieldValue.Kind.NULL) {
+                return false;
+            }
+            found[0] = v.text();
+            return true;
+        });
+        return found[0];
+    }
 
     /** The whole record as compact JSON. */
     String json();

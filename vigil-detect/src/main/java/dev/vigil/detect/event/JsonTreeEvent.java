@@ -121,19 +121,6 @@ public final class JsonTreeEvent implements Event {
     }
 
     @Override
-    public String text(FieldPath path) {
-        String[] found = new String[1];
-        anyValue(path, v -> {
-            if (v.kind() == FieldValue.Kind.NULL) {
-                return false;
-            }
-            found[0] = v.text();
-            return true;
-        });
-        return found[0];
-    }
-
-    @Override
     public String json() {
         return compact(root);
     }

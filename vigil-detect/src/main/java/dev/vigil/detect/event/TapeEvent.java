@@ -49,28 +49,10 @@ public final class TapeEvent implements Event {
         return origin;
     }
 
-    /** The value token at {@code path} when it resolves without crossing an array (first occurrence), or -1. */
+    /** The value token at {@code path} when it resolves without crossing an array, or -1. */
     public int token(FieldPath path) {
-        if (tape.kind(0) != JsonTape.OBJECT) {
-            return -1;
-        }
-        if (path.dotted() && hasDottedKeys()) {
-            int literal = tape.find(0, path.name());
-            if (literal >= 0) {
-                return literal;
-            }
-        }
-        int t = 0;
-        for (int i = 0; i < path.size(); i++) {
-            if (tape.kind(t) != JsonTape.OBJECT) {
-                return -1;
-            }
-            t = tape.find(t, path.segment(i));
-            if (t < 0) {
-                return -1;
-            }
-        }
-        return t;
+        int t = resolve(path);
+        return t >= 0 ? t : -1;
     }
 
     @Override
@@ -184,19 +166,6 @@ public final class TapeEvent implements Event {
             }
         }
         return false;
-    }
-
-    @Override
-    public String text(FieldPath path) {
-        String[] found = new String[1];
-        anyValue(path, v -> {
-            if (v.kind() == FieldValue.Kind.NULL) {
-                return false;
-            }
-            found[0] = v.text();
-            return true;
-        });
-        return found[0];
     }
 
     @Override

@@ -89,7 +89,7 @@ public final class Predicates {
             Witness best = Witness.NONE;
             for (EventPredicate p : parts) {
                 Witness w = p.witness();
-                if (!w.isNone() && (best.isNone() || narrower(w, best))) {
+                if (!w.isNone() && (best.isNone() || w.narrowerThan(best))) {
                     best = w;
                 }
             }
@@ -103,16 +103,6 @@ public final class Predicates {
                 out.addAll(p.witnessOptions());
             }
             return out;
-        }
-
-        private static boolean narrower(Witness a, Witness b) {
-            boolean aExact = a.prefixes().isEmpty();
-            boolean bExact = b.prefixes().isEmpty();
-            if (aExact != bExact) {
-                return aExact;
-            }
-            return a.exact().size() + a.prefixes().size()
-                    < b.exact().size() + b.prefixes().size();
         }
 
         @Override

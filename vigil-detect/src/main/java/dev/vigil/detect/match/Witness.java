@@ -35,6 +35,15 @@ public record Witness(FieldPath field, Set<String> exact, List<String> prefixes)
         return new Witness(Objects.requireNonNull(field), Set.of(), lowerPrefixes);
     }
 
+    /** Whether this promise narrows more than {@code other}: exact values before prefixes, then fewer values. */
+    public boolean narrowerThan(Witness other) {
+        boolean exactOnly = prefixes.isEmpty();
+        if (exactOnly != other.prefixes.isEmpty()) {
+            return exactOnly;
+        }
+        return exact.size() + prefixes.size() < other.exact.size() + other.prefixes.size();
+    }
+
     /** Whether this witness promises anything. */
     public boolean isNone() {
         return field == null;
