@@ -117,7 +117,8 @@ class HuntBenchTest {
         assertThat(hunts).extracting(h -> h.get("threads")).containsExactly(1, 2);
         long matches = (Long) hunts.get(0).get("matches");
         assertThat(matches).isBetween(100L, 300L).isEqualTo(hunts.get(1).get("matches"));
-        assertThat(HuntBench.text(r)).contains("bare Jackson parse", "hunt, 2 thread(s)");
-        assertThat(JsonText.write(r)).contains("\"records_per_s\"", "\"time_vs_bare_parse\"");
+        assertThat(HuntBench.text(r))
+                .contains("bare Jackson parse", "engine, one core, inline", "hunt pipeline, 2 worker(s)");
+        assertThat(JsonText.write(r)).contains("\"records_per_s\"", "\"rate_vs_bare_parse\"", "\"engine_one_core\"");
     }
 }
