@@ -18,7 +18,7 @@ class DemoCommandTest {
     @Test
     void demo_shows_every_path_and_writes_valid_telemetry() throws Exception {
         Path telemetry = dir.resolve("t.jsonl");
-        VigilCommandTest.Run r = VigilCommandTest.run("demo", "--telemetry", telemetry.toString());
+        CliRun r = CliRun.run("demo", "--telemetry", telemetry.toString());
         assertThat(r.exit()).isZero();
         String out = r.out();
         assertThat(out).contains("VGL-HYG-001 Environment variable ORDERS_DB_PASSWORD");

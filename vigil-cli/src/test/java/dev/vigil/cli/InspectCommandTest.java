@@ -48,7 +48,7 @@ class InspectCommandTest {
                 "{\"id\": 7, \"payload\": \"x " + MARK + "\", \"where\": \"query\", \"param\": \"q\"}",
                 "{\"id\": \"e\", \"event\": {\"Records\": [{\"eventSource\": \"aws:sqs\", \"messageId\": \"m\","
                         + " \"body\": \"" + MARK + "\"}]}}");
-        VigilCommandTest.Run r = VigilCommandTest.run("inspect", in.toString());
+        CliRun r = CliRun.run("inspect", in.toString());
         assertThat(r.exit()).isZero();
         List<Map<String, Object>> v = verdicts(r.out());
         assertThat(v).hasSize(3);
@@ -72,7 +72,7 @@ class InspectCommandTest {
                 "{\"id\": 3, \"payload\": 42}",
                 "[1, 2]",
                 "{\"id\": 5, \"payload\": \"" + MARK + "\"}");
-        VigilCommandTest.Run r = VigilCommandTest.run("inspect", in.toString());
+        CliRun r = CliRun.run("inspect", in.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
         List<Map<String, Object>> v = verdicts(r.out());
         assertThat(v)
@@ -91,7 +91,7 @@ class InspectCommandTest {
                 "long.jsonl",
                 "{\"id\": 1, \"payload\": \"" + "a".repeat(5000) + "\"}",
                 "{\"id\": 2, \"payload\": \"" + MARK + "\"}");
-        VigilCommandTest.Run r = VigilCommandTest.run("inspect", "--max-record-chars", "1000", in.toString());
+        CliRun r = CliRun.run("inspect", "--max-record-chars", "1000", in.toString());
         List<Map<String, Object>> v = verdicts(r.out());
         assertThat(v).extracting(m -> m.get("verdict")).containsExactly("error", "malicious");
         assertThat(r.err()).contains(":1: record longer than 1000 characters");
@@ -103,8 +103,8 @@ class InspectCommandTest {
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(gz))) {
             out.write(("{\"id\": 1, \"payload\": \"" + MARK + "\"}\n").getBytes(StandardCharsets.UTF_8));
         }
-        assertThat(VigilCommandTest.run("inspect", gz.toString()).exit()).isZero();
-        VigilCommandTest.Run r = VigilCommandTest.run("inspect", "--fail-on-malicious", "--quiet", gz.toString());
+        assertThat(CliRun.run("inspect", gz.toString()).exit()).isZero();
+        CliRun r = CliRun.run("inspect", "--fail-on-malicious", "--quiet", gz.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.err()).isEmpty();
         assertThat(verdicts(r.out())).hasSize(1);
@@ -113,17 +113,16 @@ class InspectCommandTest {
     @Test
     void only_the_chosen_detectors_run_and_unknown_ids_are_usage_errors() throws IOException {
         Path in = file("in.jsonl", "{\"id\": 1, \"payload\": \"" + MARK + "\"}");
-        VigilCommandTest.Run unknown = VigilCommandTest.run("inspect", "--detectors", "canary,nosuch", in.toString());
+        CliRun unknown = CliRun.run("inspect", "--detectors", "canary,nosuch", in.toString());
         assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("unknown detector 'nosuch'");
-        VigilCommandTest.Run canary = VigilCommandTest.run("inspect", "--detectors", "canary", in.toString());
+        CliRun canary = CliRun.run("inspect", "--detectors", "canary", in.toString());
         assertThat(verdicts(canary.out()).get(0)).containsEntry("verdict", "malicious");
     }
 
     @Test
     void a_missing_file_is_an_io_error() {
-        VigilCommandTest.Run r =
-                VigilCommandTest.run("inspect", dir.resolve("nope.jsonl").toString());
+        CliRun r = CliRun.run("inspect", dir.resolve("nope.jsonl").toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.INTERNAL);
         assertThat(r.err()).contains("no such file");
     }
@@ -131,8 +130,7 @@ class InspectCommandTest {
     @Test
     void bench_inspect_reports_throughput_for_each_detector() throws IOException {
         Path in = file("in.jsonl", "{\"id\": 1, \"payload\": \"" + MARK + "\"}", "{\"id\": 2, \"payload\": \"hi\"}");
-        VigilCommandTest.Run r =
-                VigilCommandTest.run("bench", "inspect", "--reps", "1", "--warmup-reps", "0", in.toString());
+        CliRun r = CliRun.run("bench", "inspect", "--reps", "1", "--warmup-reps", "0", in.toString());
         assertThat(r.exit()).isZero();
         @SuppressWarnings("unchecked")
         Map<String, Object> json = (Map<String, Object>) Json.parse(r.out().trim());

@@ -2,36 +2,25 @@ package dev.vigil.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import picocli.CommandLine;
 
 class VigilCommandTest {
 
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = VigilCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void help_lists_every_subcommand() {
-        Run r = run("--help");
+        CliRun r = run("--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("demo", "bench", "policy", "Usage: vigil");
     }
@@ -39,7 +28,7 @@ class VigilCommandTest {
     @ParameterizedTest
     @ValueSource(strings = {"demo", "inspect", "bench", "policy"})
     void every_subcommand_has_help(String sub) {
-        Run r = run(sub, "--help");
+        CliRun r = run(sub, "--help");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("Usage: vigil " + sub);
     }
@@ -52,14 +41,14 @@ class VigilCommandTest {
 
     @Test
     void version_names_vigil_and_the_jvm() {
-        Run r = run("--version");
+        CliRun r = run("--version");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("vigil ").contains("JVM: ");
     }
 
     @Test
     void unknown_options_are_usage_errors() {
-        Run r = run("demo", "--bogus");
+        CliRun r = run("demo", "--bogus");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("Unknown option: '--bogus'");
     }
@@ -68,12 +57,12 @@ class VigilCommandTest {
     void policy_validate_accepts_a_good_file_and_names_the_line_of_a_bad_one() throws Exception {
         Path good = dir.resolve("good.yaml");
         Files.writeString(good, "mode: monitor\ncategories:\n  xss: block\n");
-        Run ok = run("policy", "validate", good.toString());
+        CliRun ok = run("policy", "validate", good.toString());
         assertThat(ok.exit()).isZero();
         assertThat(ok.out()).contains("ok (mode monitor, 1 category overrides");
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "mode: block\nbatch:\n  on_block: explode\n");
-        Run r = run("policy", "validate", good.toString(), bad.toString());
+        CliRun r = run("policy", "validate", good.toString(), bad.toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.FINDINGS);
         assertThat(r.err()).contains(bad + ":3: batch.on_block:").contains("explode");
     }
@@ -83,7 +72,7 @@ class VigilCommandTest {
         Path typo = dir.resolve("typo.yaml");
         Files.writeString(
                 typo, "mode: block\ncategories: {test: off, sqlii: monitor}\nexclusions:\n  - categories: [xsss]\n");
-        Run r = run("policy", "validate", typo.toString());
+        CliRun r = run("policy", "validate", typo.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.err())
                 .contains("warning: no built-in detector reports category 'sqlii'")
@@ -93,14 +82,14 @@ class VigilCommandTest {
 
     @Test
     void policy_validate_reports_a_missing_file() {
-        Run r = run("policy", "validate", dir.resolve("nope.yaml").toString());
+        CliRun r = run("policy", "validate", dir.resolve("nope.yaml").toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.INTERNAL);
         assertThat(r.err()).contains("no such file");
     }
 
     @Test
     void bench_rejects_silly_iteration_counts() {
-        Run r = run("bench", "shield", "--iterations", "5");
+        CliRun r = run("bench", "shield", "--iterations", "5");
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--iterations must be at least 100, got 5");
     }

@@ -2,11 +2,9 @@ package dev.vigil.cli.hunt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.cli.CliRun;
 import dev.vigil.cli.ExitCodes;
-import dev.vigil.cli.VigilCommand;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,16 +18,8 @@ class HuntCommandTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine cl = VigilCommand.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     private Path logs() throws IOException {
@@ -92,14 +82,14 @@ class HuntCommandTest {
                 "--placeholder=novalue"
             })
     void bad_option_values_are_usage_errors_naming_the_option(String option) throws IOException {
-        Run r = run("hunt", "--no-builtin", "--rules", rules().toString(), option, logs().toString());
+        CliRun r = run("hunt", "--no-builtin", "--rules", rules().toString(), option, logs().toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains(option.substring(0, option.indexOf('=')));
     }
 
     @Test
     void from_after_to_is_a_usage_error() throws IOException {
-        Run r = run("hunt", "--from=2023-07-11", "--to=2023-07-10", logs().toString());
+        CliRun r = run("hunt", "--from=2023-07-11", "--to=2023-07-10", logs().toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--from must be before --to");
     }
@@ -107,7 +97,7 @@ class HuntCommandTest {
     @Test
     void missing_inputs_and_rules_are_usage_errors() throws IOException {
         assertThat(run("hunt", dir.resolve("nope.jsonl").toString()).err()).contains("no such input");
-        Run r = run("hunt", "--rules", dir.resolve("none").toString(), logs().toString());
+        CliRun r = run("hunt", "--rules", dir.resolve("none").toString(), logs().toString());
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("--rules: no such file or directory");
         assertThat(run("hunt", "--no-builtin", logs().toString()).err()).contains("--no-builtin needs --rules");
@@ -115,7 +105,7 @@ class HuntCommandTest {
 
     @Test
     void an_output_file_that_cannot_be_written_is_an_io_error_before_reading() throws IOException {
-        Run r = run(
+        CliRun r = run(
                 "hunt",
                 "--no-builtin",
                 "--rules",
@@ -139,12 +129,12 @@ class HuntCommandTest {
     void end_to_end_table_jsonl_and_fail_on() throws IOException {
         String in = logs().toString();
         String r = rules().toString();
-        Run table = run("hunt", "--no-builtin", "--rules", r, "--threads", "2", in);
+        CliRun table = run("hunt", "--no-builtin", "--rules", r, "--threads", "2", in);
         assertThat(table.exit()).isZero();
         assertThat(table.out()).contains("Trail deleted", "Console login", "Tess Tester");
         assertThat(table.err()).contains(":3: ").contains("hunt: 4 records, 3 matches");
 
-        Run jsonl =
+        CliRun jsonl =
                 run("hunt", "--no-builtin", "--rules", r, "--format", "jsonl", "--from", "2023-07-10T12:00:00Z", in);
         assertThat(jsonl.out().lines()).hasSize(1);
         assertThat(jsonl.out()).contains("\"rule_id\":\"11111111-1111-1111-1111-111111111111\"");
@@ -156,7 +146,7 @@ class HuntCommandTest {
                         .exit())
                 .isZero();
         Path outFile = dir.resolve("out.csv");
-        Run csv = run("hunt", "--no-builtin", "--rules", r, "--format", "csv", "-o", outFile.toString(), in);
+        CliRun csv = run("hunt", "--no-builtin", "--rules", r, "--format", "csv", "-o", outFile.toString(), in);
         assertThat(csv.out()).isEmpty();
         assertThat(Files.readString(outFile)).startsWith("kind,level,").contains("Trail deleted");
     }
@@ -166,11 +156,11 @@ class HuntCommandTest {
         Path bad = dir.resolve("bad.yml");
         Files.writeString(
                 bad, "title: Bad\nlogsource: {product: aws}\ndetection:\n  sel: {a|nosuch: 1}\n  condition: sel\n");
-        Run lenient = run(
+        CliRun lenient = run(
                 "hunt", "--no-builtin", "--rules", rules().toString(), "--rules", bad.toString(), logs().toString());
         assertThat(lenient.exit()).isZero();
         assertThat(lenient.err()).contains(bad + ":");
-        Run strict = run(
+        CliRun strict = run(
                 "hunt",
                 "--no-builtin",
                 "--strict",
