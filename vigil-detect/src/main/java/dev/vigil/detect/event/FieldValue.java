@@ -44,6 +44,11 @@ public interface FieldValue {
         return keys.get(lowerText());
     }
 
+    /** Whether {@link #text()} contains {@code ascii}, an ASCII string; implementations may search the raw bytes. */
+    default boolean textContainsAscii(String ascii) {
+        return text().contains(ascii);
+    }
+
     /** Whether {@link #lowerText()} starts with {@code lowerPrefix}; implementations may test without decoding. */
     default boolean lowerStartsWith(String lowerPrefix) {
         return lowerText().startsWith(lowerPrefix);

@@ -308,6 +308,35 @@ public final class TapeEvent implements Event {
         }
 
         @Override
+        public boolean textContainsAscii(String ascii) {
+            if (tape.flags(token) != JsonTape.STRING) {
+                return text().contains(ascii);
+            }
+            // Without escapes the text is the bytes decoded, and an ASCII needle can only match ASCII bytes.
+            byte[] buf = tape.bytes();
+            int n = ascii.length();
+            if (n == 0) {
+                return true;
+            }
+            byte first = (byte) ascii.charAt(0);
+            for (int i = tape.start(token), last = tape.end(token) - n; i <= last; i++) {
+                if (buf[i] == first && regionIs(buf, i + 1, ascii)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean regionIs(byte[] buf, int from, String ascii) {
+            for (int j = 1; j < ascii.length(); j++) {
+                if (buf[from + j - 1] != ascii.charAt(j)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
         public boolean lowerStartsWith(String lowerPrefix) {
             int start = asciiStart();
             if (start < 0) {

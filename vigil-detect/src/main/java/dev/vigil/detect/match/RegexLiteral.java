@@ -17,9 +17,12 @@ final class RegexLiteral {
     private final String literal;
     private final boolean caseInsensitive;
 
+    private final boolean ascii;
+
     private RegexLiteral(String literal, boolean caseInsensitive) {
         this.literal = literal;
         this.caseInsensitive = caseInsensitive;
+        this.ascii = literal.chars().allMatch(c -> c < 0x80);
     }
 
     /** The required literal of {@code pattern}, or null when none is found. */
@@ -120,13 +123,13 @@ final class RegexLiteral {
      * because RE2 folds a few non-ASCII characters (the Kelvin sign, the long s) onto ASCII letters.
      */
     boolean mayMatch(dev.vigil.detect.event.FieldValue value) {
-        String text = value.text();
         if (!caseInsensitive) {
-            return text.contains(literal);
+            return ascii ? value.textContainsAscii(literal) : value.text().contains(literal);
         }
         if (value.lowerText().contains(literal)) {
             return true;
         }
+        String text = value.text();
         for (int i = 0; i < text.length(); i++) {
             if (text.charAt(i) >= 0x80) {
                 return true;
