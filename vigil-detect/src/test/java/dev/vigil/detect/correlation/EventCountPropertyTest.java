@@ -5,6 +5,7 @@ import static dev.vigil.detect.correlation.Fixtures.correlation;
 import static dev.vigil.detect.correlation.Fixtures.ruleSet;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.detect.Randomized;
 import dev.vigil.detect.correlation.Fixtures.Feeder;
 import dev.vigil.detect.rule.Comparison;
 import dev.vigil.detect.rule.CorrelationType;
@@ -13,14 +14,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.IntRange;
-import net.jqwik.api.constraints.LongRange;
-import net.jqwik.api.constraints.Size;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 /** The engine against a brute-force reference over the time-sorted observations. */
 class EventCountPropertyTest {
@@ -31,29 +26,30 @@ class EventCountPropertyTest {
     /** One base event: which group, and how far after the previous event (0 = same time). */
     record Step(int group, int gap, int rule) {}
 
-    @Provide
-    Arbitrary<List<Step>> steps() {
-        Arbitrary<Step> step = net.jqwik.api.Combinators.combine(
-                        Arbitraries.integers().between(0, 2),
-                        Arbitraries.frequencyOf(
-                                net.jqwik.api.Tuple.of(3, Arbitraries.just(0)),
-                                net.jqwik.api.Tuple.of(7, Arbitraries.integers().between(1, 30))),
-                        Arbitraries.integers().between(0, 2))
-                .as(Step::new);
-        return step.list().ofMaxSize(60);
+    /** A gap of 0 (same time) three times in ten, else 1 to 30. */
+    static Step step(Random r) {
+        int group = Randomized.between(r, 0, 2);
+        int gap = r.nextInt(10) < 3 ? 0 : Randomized.between(r, 1, 30);
+        return new Step(group, gap, Randomized.between(r, 0, 2));
     }
 
-    @Provide
-    Arbitrary<Comparison.Operator> operators() {
-        return Arbitraries.of(Comparison.Operator.class);
+    record CountCase(List<Step> steps, Comparison.Operator op, int threshold, long timespan) {}
+
+    record OrderedCase(List<Step> steps, long timespan) {}
+
+    @Test
+    void eventCountFiresExactlyWhenABruteForceWindowMeetsTheCondition() {
+        Randomized.check(
+                300,
+                r -> new CountCase(
+                        Randomized.list(r, 0, 60, EventCountPropertyTest::step),
+                        Randomized.pick(r, Comparison.Operator.values()),
+                        Randomized.between(r, 0, 6),
+                        Randomized.between(r, 0L, 40L)),
+                in -> eventCount(in.steps(), in.op(), in.threshold(), in.timespan()));
     }
 
-    @Property(tries = 300)
-    void eventCountFiresExactlyWhenABruteForceWindowMeetsTheCondition(
-            @ForAll("steps") List<Step> steps,
-            @ForAll("operators") Comparison.Operator op,
-            @ForAll @IntRange(min = 0, max = 6) int threshold,
-            @ForAll @LongRange(min = 0, max = 40) long timespan) {
+    private void eventCount(List<Step> steps, Comparison.Operator op, int threshold, long timespan) {
         Comparison condition = new Comparison(op, threshold);
         Feeder f = new Feeder(ruleSet(
                 List.of(hit),
@@ -90,9 +86,16 @@ class EventCountPropertyTest {
         assertThat(engineFires).isEqualTo(expected);
     }
 
-    @Property(tries = 300)
-    void temporalOrderedFiresExactlyWhenABruteForceChainExists(
-            @ForAll("steps") @Size(max = 40) List<Step> steps, @ForAll @LongRange(min = 0, max = 40) long timespan) {
+    @Test
+    void temporalOrderedFiresExactlyWhenABruteForceChainExists() {
+        Randomized.check(
+                300,
+                r -> new OrderedCase(
+                        Randomized.list(r, 0, 40, EventCountPropertyTest::step), Randomized.between(r, 0L, 40L)),
+                in -> temporalOrdered(in.steps(), in.timespan()));
+    }
+
+    private void temporalOrdered(List<Step> steps, long timespan) {
         List<SigmaRule> rules = List.of(hit, second, third);
         Feeder f = new Feeder(ruleSet(
                 rules,

@@ -2,14 +2,11 @@ package dev.vigil.detect.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.detect.Randomized;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.constraints.CharRange;
-import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 class LowerKeysTest {
@@ -45,18 +42,27 @@ class LowerKeysTest {
         assertThat(tapeValue("Upd").lowerStartsWith("updatefunction")).isFalse();
     }
 
-    @Property(tries = 1000)
-    void theByteProbeAgreesWithTheDecodedText(
-            @ForAll @StringLength(max = 12) @CharRange(from = 'A', to = 'e') String value,
-            @ForAll @StringLength(max = 12) @CharRange(from = 'A', to = 'e') String key,
-            @ForAll @StringLength(max = 12) @CharRange(from = 'a', to = 'e') String other) {
-        Map<String, Integer> entries = new LinkedHashMap<>();
-        entries.put(Text.lower(key), 1);
-        entries.putIfAbsent(other, 2);
-        LowerKeys<Integer> keys = new LowerKeys<>(entries);
-        FieldValue tape = tapeValue(value);
-        assertThat(tape.lookupLower(keys)).isEqualTo(entries.get(Text.lower(value)));
-        assertThat(tape.lowerStartsWith(Text.lower(key)))
-                .isEqualTo(Text.lower(value).startsWith(Text.lower(key)));
+    record Probe(String value, String key, String other) {}
+
+    @Test
+    void theByteProbeAgreesWithTheDecodedText() {
+        Randomized.check(
+                1000,
+                r -> new Probe(
+                        Randomized.stringInRanges(r, 12, 'A', 'e'),
+                        Randomized.stringInRanges(r, 12, 'A', 'e'),
+                        Randomized.stringInRanges(r, 12, 'a', 'e')),
+                in -> {
+                    String value = in.value();
+                    String key = in.key();
+                    Map<String, Integer> entries = new LinkedHashMap<>();
+                    entries.put(Text.lower(key), 1);
+                    entries.putIfAbsent(in.other(), 2);
+                    LowerKeys<Integer> keys = new LowerKeys<>(entries);
+                    FieldValue tape = tapeValue(value);
+                    assertThat(tape.lookupLower(keys)).isEqualTo(entries.get(Text.lower(value)));
+                    assertThat(tape.lowerStartsWith(Text.lower(key)))
+                            .isEqualTo(Text.lower(value).startsWith(Text.lower(key)));
+                });
     }
 }

@@ -2,37 +2,27 @@ package dev.vigil.detect.match;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.vigil.detect.Randomized;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class MultiContainsTest {
 
-    @Provide
-    Arbitrary<List<String>> needles() {
-        return Arbitraries.strings()
-                .withChars("abc-")
-                .ofMinLength(1)
-                .ofMaxLength(4)
-                .list()
-                .ofMinSize(6)
-                .ofMaxSize(12);
-    }
+    record Case(List<String> needles, String text) {}
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Arbitraries.strings().withChars("abcé-x").ofMaxLength(30);
-    }
-
-    @Property(tries = 2000)
-    void agrees_with_string_contains(@ForAll("needles") List<String> needles, @ForAll("texts") String text) {
-        MultiContains multi = MultiContains.of(needles);
-        assertThat(multi).isNotNull();
-        assertThat(multi.search(text)).isEqualTo(needles.stream().anyMatch(text::contains));
+    @Test
+    void agrees_with_string_contains() {
+        Randomized.check(
+                2000,
+                r -> new Case(
+                        Randomized.list(r, 6, 12, n -> Randomized.string(n, "abc-", 1, 4)),
+                        Randomized.string(r, "abcé-x", 30)),
+                in -> {
+                    MultiContains multi = MultiContains.of(in.needles());
+                    assertThat(multi).isNotNull();
+                    assertThat(multi.search(in.text()))
+                            .isEqualTo(in.needles().stream().anyMatch(in.text()::contains));
+                });
     }
 
     @Test

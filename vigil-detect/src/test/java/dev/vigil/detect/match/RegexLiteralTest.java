@@ -4,17 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.re2j.Pattern;
 import com.google.re2j.PatternSyntaxException;
+import dev.vigil.detect.Randomized;
 import dev.vigil.detect.event.FieldPath;
 import dev.vigil.detect.event.FieldValue;
 import dev.vigil.detect.event.JsonTreeEvent;
 import dev.vigil.detect.event.LogSource;
 import java.util.ArrayList;
 import java.util.List;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class RegexLiteralTest {
@@ -51,27 +48,29 @@ class RegexLiteralTest {
         assertThat(k.mayMatch(value("xyz"))).isFalse();
     }
 
-    @Provide
-    Arbitrary<String> patterns() {
-        Arbitrary<String> atom = Arbitraries.of(
-                "a", "b", "c", "A", ":", "/", "-", "\\.", "\\-", ".", "\\d", "\\w", "[ab]", "[^a]", "(ab)", "(?:bc)",
-                "(a|b)", "^", "$", "k", "s");
-        Arbitrary<String> quantifier = Arbitraries.of("", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "+?");
-        Arbitrary<String> piece = atom.flatMap(a -> quantifier.map(q -> a + q));
-        return piece.list()
-                .ofMinSize(1)
-                .ofMaxSize(10)
-                .flatMap(parts -> Arbitraries.of("", "", "", "(?i)").map(flag -> flag + String.join("", parts)));
+    private static final List<String> ATOMS = List.of(
+            "a", "b", "c", "A", ":", "/", "-", "\\.", "\\-", ".", "\\d", "\\w", "[ab]", "[^a]", "(ab)", "(?:bc)",
+            "(a|b)", "^", "$", "k", "s");
+    private static final List<String> QUANTIFIERS = List.of("", "", "", "?", "*", "+", "{2}", "{0,2}", "{1,}", "+?");
+
+    /** One to ten quantified atoms, with a leading (?i) one time in four. */
+    static String pattern(Random r) {
+        List<String> parts =
+                Randomized.list(r, 1, 10, p -> Randomized.pick(p, ATOMS) + Randomized.pick(p, QUANTIFIERS));
+        return Randomized.pick(r, "", "", "", "(?i)") + String.join("", parts);
     }
 
-    @Provide
-    Arbitrary<String> texts() {
-        return Arbitraries.strings().withChars("abcABC:/-.kKs1_\u212A\u017F ").ofMaxLength(24);
+    record Case(String pattern, String text, boolean ignoreCase) {}
+
+    @Test
+    void neverRulesOutAValueTheRegexFinds() {
+        Randomized.check(
+                3000,
+                r -> new Case(pattern(r), Randomized.string(r, "abcABC:/-.kKs1_\u212A\u017F ", 24), r.nextBoolean()),
+                in -> neverRulesOut(in.pattern(), in.text(), in.ignoreCase()));
     }
 
-    @Property(tries = 3000)
-    void neverRulesOutAValueTheRegexFinds(
-            @ForAll("patterns") String pattern, @ForAll("texts") String text, @ForAll boolean ignoreCase) {
+    private static void neverRulesOut(String pattern, String text, boolean ignoreCase) {
         Pattern compiled;
         try {
             compiled = Pattern.compile(pattern, ignoreCase ? Pattern.CASE_INSENSITIVE : 0);
