@@ -180,7 +180,7 @@ public final class HuntCommand implements Callable<Integer> {
         if (n < 1 || n > 256) {
             throw new ParameterException(spec.commandLine(), "--threads must be 1..256, got " + n);
         }
-        boolean terminal = System.console() != null;
+        boolean terminal = stderrIsTerminal();
         return new HuntSettings(
                 fmt,
                 new HuntFilter(fromMillis, toMillis, min, allMatches),
@@ -213,7 +213,22 @@ public final class HuntCommand implements Callable<Integer> {
         return out;
     }
 
-    /** Size of the plain (not compressed) input files, or -1 when it cannot be known up front. */
+    /**
+     * Whether standard error is a terminal, so the progress line may be drawn there. {@link System#console()} needs
+     * standard input and output to be terminals too, which {@code vigil hunt … > out.jsonl} is not; on Linux the
+     * descriptor's link says it directly.
+     */
+    private static boolean stderrIsTerminal() {
+        try {
+            Path target = Path.of("/proc/self/fd/2").toRealPath();
+            String name = target.toString();
+            return name.startsWith("/dev/pts/") || name.startsWith("/dev/tty");
+        } catch (IOException | RuntimeException notLinux) {
+            return System.console() != null;
+        }
+    }
+
+    /** Size of the input files as stored (the reader counts compressed bytes too), or -1 for standard input. */
     private long totalBytes() {
         long total = 0;
         List<String> in = inputs.isEmpty() ? List.of("-") : inputs;
@@ -226,16 +241,10 @@ public final class HuntCommand implements Callable<Integer> {
                 if (Files.isDirectory(p)) {
                     try (Stream<Path> walk = Files.walk(p)) {
                         for (Path f : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-                            if (f.toString().endsWith(".gz")) {
-                                return -1;
-                            }
                             total += Files.size(f);
                         }
                     }
                 } else if (Files.isRegularFile(p)) {
-                    if (i.endsWith(".gz")) {
-                        return -1;
-                    }
                     total += Files.size(p);
                 }
             }

@@ -6,7 +6,9 @@ import dev.vigil.detect.event.LogSource;
 import dev.vigil.detect.event.MalformedRecordException;
 import dev.vigil.detect.input.EventParser;
 import dev.vigil.detect.input.LogReader;
+import dev.vigil.detect.input.ReadCounters;
 import dev.vigil.detect.input.ReadOptions;
+import dev.vigil.detect.input.RecordSink;
 import dev.vigil.detect.pack.BuiltInRules;
 import dev.vigil.detect.rule.RuleLoader;
 import dev.vigil.detect.rule.RuleSet;
@@ -54,14 +56,26 @@ public final class DetectAdapter {
 
     /** Reads {@code inputs} (files, directories, {@code -} for standard input) into {@code sink}, in order. */
     public static RecordSource reader(List<String> inputs, InputStream stdin) {
-        return sink -> {
-            LogReader reader = new LogReader(ReadOptions.defaults(), sink);
-            for (String input : inputs) {
-                if (input.equals("-")) {
-                    reader.read("-", stdin);
-                } else {
-                    reader.read(List.of(input));
+        return new RecordSource() {
+            private volatile ReadCounters counters;
+
+            @Override
+            public void read(RecordSink sink) {
+                LogReader reader = new LogReader(ReadOptions.defaults(), sink);
+                counters = reader.counters();
+                for (String input : inputs) {
+                    if (input.equals("-")) {
+                        reader.read("-", stdin);
+                    } else {
+                        reader.read(List.of(input));
+                    }
                 }
+            }
+
+            @Override
+            public long bytesRead() {
+                ReadCounters c = counters;
+                return c == null ? 0 : c.bytesRead();
             }
         };
     }

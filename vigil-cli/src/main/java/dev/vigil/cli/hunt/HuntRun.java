@@ -85,7 +85,11 @@ public final class HuntRun {
         HuntStats stats;
         Progress progress = settings.progress() && !settings.quiet()
                 ? new Progress(
-                        err, settings.totalBytes(), pipeline::bytesRead, pipeline::recordsDone, pipeline::matchesDone)
+                        err,
+                        settings.totalBytes(),
+                        () -> source.bytesRead() >= 0 ? source.bytesRead() : pipeline.bytesRead(),
+                        pipeline::recordsDone,
+                        pipeline::matchesDone)
                 : null;
         try {
             stats = pipeline.run(source, output, problems, this::warn);

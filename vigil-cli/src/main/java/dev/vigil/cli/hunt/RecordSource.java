@@ -9,4 +9,12 @@ public interface RecordSource {
 
     /** Passes every record and every input problem to {@code sink}, in input order, on the calling thread. */
     void read(RecordSink sink) throws IOException;
+
+    /**
+     * Input bytes consumed so far, as stored (compressed bytes for gzip), for the progress line; -1 when the source
+     * does not count them (the pipeline then counts the bytes of the records it was handed).
+     */
+    default long bytesRead() {
+        return -1;
+    }
 }
