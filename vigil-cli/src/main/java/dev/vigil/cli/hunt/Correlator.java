@@ -1,9 +1,11 @@
 package dev.vigil.cli.hunt;
 
+import dev.vigil.detect.correlation.CorrelationCounters;
 import dev.vigil.detect.correlation.CorrelationEngine;
 import dev.vigil.detect.correlation.Observation;
 import dev.vigil.detect.engine.CorrelationMatch;
 import dev.vigil.detect.engine.RuleMatch;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -48,6 +50,14 @@ public interface Correlator {
     /** See {@link CorrelationEngine#accept}. */
     void accept(Observation observation, Consumer<CorrelationMatch> out);
 
+    /**
+     * Why observations were left out or state was cut, for a warning after the run; empty when nothing was (or there
+     * are no correlations).
+     */
+    default List<String> shortfalls() {
+        return List.of();
+    }
+
     /** {@code engine} as a correlator. */
     static Correlator of(CorrelationEngine engine) {
         return new Correlator() {
@@ -70,6 +80,24 @@ public interface Correlator {
             public void accept(Observation observation, Consumer<CorrelationMatch> out) {
                 engine.accept(observation, out);
             }
+
+            @Override
+            public List<String> shortfalls() {
+                CorrelationCounters c = engine.counters();
+                List<String> out = new ArrayList<>();
+                note(out, c.droppedNoTime(), "matches without an event time were not counted");
+                note(out, c.droppedLate(), "matches older than their window were not counted");
+                note(out, c.evictedGroups(), "groups were evicted because a correlation held too many");
+                note(out, c.trimmedObservations(), "window entries were dropped because a group held too many");
+                note(out, c.droppedChainDepth(), "matches were not fed on because correlations chain too deep");
+                return out;
+            }
         };
+    }
+
+    private static void note(List<String> out, long count, String what) {
+        if (count > 0) {
+            out.add(String.format("%,d %s", count, what));
+        }
     }
 }

@@ -103,6 +103,9 @@ public final class HuntRun {
         closeProgress(progress);
         this.stats = stats;
         problems.finish("input problems");
+        for (String shortfall : correlator.shortfalls()) {
+            warn("correlations: " + shortfall);
+        }
         if (!settings.quiet()) {
             err.println(stats.summary());
         }
