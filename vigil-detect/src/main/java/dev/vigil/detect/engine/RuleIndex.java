@@ -111,16 +111,22 @@ final class RuleIndex {
             scratch.flags[found[i]] = false;
         }
         int[] candidates;
+        int n;
         if (count == 0) {
             candidates = unindexed;
+            n = unindexed.length;
+        } else if (unindexed.length == 0) {
+            candidates = found; // sorted in place: the scratch array is this thread's, and reset on the next event
+            n = count;
+            Arrays.sort(candidates, 0, n);
         } else {
             candidates = Arrays.copyOf(found, count + unindexed.length);
             System.arraycopy(unindexed, 0, candidates, count, unindexed.length);
-            if (candidates.length > 1) {
-                Arrays.sort(candidates);
-            }
+            n = candidates.length;
+            Arrays.sort(candidates);
         }
-        for (int ordinal : candidates) {
+        for (int i = 0; i < n; i++) {
+            int ordinal = candidates[i];
             if (rules[ordinal].detection().test(event)) {
                 out.accept(ordinal);
             }

@@ -52,7 +52,10 @@ public final class SigmaEngine {
         return new SigmaEngine(List.copyOf(groups), Objects.requireNonNull(eventTime, "eventTime"));
     }
 
-    /** Passes every detection rule that matches {@code event} to {@code out}. */
+    /**
+     * Passes every detection rule that matches {@code event} to {@code out}. The engine reuses per-thread working
+     * memory during the call, so {@code out} must not call {@code match} again on the same thread.
+     */
     public void match(Event event, Consumer<RuleMatch> out) {
         Group[] route = routeOf(event.logSource());
         if (route.length == 0) {

@@ -68,7 +68,7 @@ public final class TapeEvent implements Event {
         if (resolved == Cache.MISSING) {
             return false;
         }
-        return walkAll(path, test);
+        return walk(0, path, 0, test); // resolve() already tried the path as one literal key
     }
 
     /**
@@ -100,16 +100,6 @@ public final class TapeEvent implements Event {
             }
         }
         return t;
-    }
-
-    private boolean walkAll(FieldPath path, Predicate<? super FieldValue> test) {
-        if (path.dotted() && tape.kind(0) == JsonTape.OBJECT && hasDottedKeys()) {
-            int literal = tape.find(0, path.name());
-            if (literal >= 0) {
-                return testEnd(literal, test);
-            }
-        }
-        return walk(0, path, 0, test);
     }
 
     private boolean walk(int t, FieldPath path, int i, Predicate<? super FieldValue> test) {
