@@ -1,0 +1,14 @@
+package dev.vigil.posture.check.secrets;
+
+import dev.vigil.posture.check.Check;
+import java.util.List;
+
+/** The secrets checks. */
+public final class SecretChecks {
+    private SecretChecks() {}
+
+    /** Every check of this package. */
+    public static List<Check> all() {
+        return List.of();
+    }
+}

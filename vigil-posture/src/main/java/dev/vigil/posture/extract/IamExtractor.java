@@ -1,0 +1,10 @@
+package dev.vigil.posture.extract;
+
+import dev.vigil.posture.model.Deployment;
+import dev.vigil.posture.template.CfnTemplate;
+
+/** Placeholder: filled by the Iam work package. */
+final class IamExtractor implements Extractor {
+    @Override
+    public void extract(CfnTemplate template, Deployment.Builder out) {}
+}

@@ -1,0 +1,74 @@
+package dev.vigil.posture.model;
+
+import dev.vigil.posture.source.Location;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Lambda function, whichever format declared it. Absent settings are null (lists and maps empty).
+ *
+ * @param id logical id (CloudFormation/SAM) or function key (serverless.yml)
+ * @param location where the function is declared (its logical id or key)
+ * @param name the deployed FunctionName, when set
+ * @param runtime e.g. {@code java21}; null for container images
+ * @param handler e.g. {@code com.acme.Orders::handleRequest}
+ * @param environment environment variables in declaration order
+ * @param role the execution role
+ * @param url the function URL, or null when the function has none
+ * @param reservedConcurrency reserved concurrent executions, or null
+ * @param timeout seconds
+ * @param memory MB
+ * @param tracing X-Ray mode ({@code Active}, {@code PassThrough})
+ * @param deadLetterTarget DLQ or on-failure destination ARN/reference
+ * @param layers layer ARNs or references
+ * @param vpc VPC configuration, or null
+ * @param kmsKey customer KMS key for environment variables
+ * @param tags tags by key
+ * @param codeSigningConfig code-signing configuration reference
+ * @param origin the construct it was declared as, e.g. {@code AWS::Serverless::Function} or {@code serverless.yml}
+ */
+public record Function(
+        String id,
+        Location location,
+        Value name,
+        Value runtime,
+        Value handler,
+        List<EnvVar> environment,
+        RoleRef role,
+        FunctionUrl url,
+        Value reservedConcurrency,
+        Value timeout,
+        Value memory,
+        Value tracing,
+        Value deadLetterTarget,
+        List<Value> layers,
+        Vpc vpc,
+        Value kmsKey,
+        Map<String, Value> tags,
+        Value codeSigningConfig,
+        String origin) {
+
+    /** One environment variable. */
+    public record EnvVar(String name, Value value, Location keyLocation) {}
+
+    /**
+     * The execution role: the logical id of a role in the same deployment when it can be resolved, else the ARN
+     * or expression.
+     *
+     * @param roleId the {@link Role#id()} in this deployment, or null
+     * @param arn the ARN or expression as written, or null when the role is generated (SAM, serverless)
+     */
+    public record RoleRef(String roleId, Value arn) {}
+
+    /** A Lambda function URL. */
+    public record FunctionUrl(Value authType, List<Value> corsAllowOrigins, Location location) {}
+
+    /** VPC attachment. */
+    public record Vpc(List<Value> subnetIds, List<Value> securityGroupIds, Location location) {}
+
+    public Function {
+        environment = List.copyOf(environment);
+        layers = List.copyOf(layers);
+        tags = Map.copyOf(tags);
+    }
+}
