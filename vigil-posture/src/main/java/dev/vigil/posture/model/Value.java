@@ -47,6 +47,9 @@ public record Value(String text, boolean literal, Location location) {
     static String render(Node node) {
         if (Intrinsic.isIntrinsic(node)) {
             MapNode.Entry e = ((MapNode) node).entries().get(0);
+            if (e.key().equals(Intrinsic.UNRESOLVED) && e.value().text() != null) {
+                return e.value().text();
+            }
             String name = e.key().startsWith("Fn::") ? e.key().substring(4) : e.key();
             String arg = e.value().text();
             if (arg == null && e.value().asSeq() != null) {

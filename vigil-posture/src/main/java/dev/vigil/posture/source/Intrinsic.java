@@ -6,6 +6,13 @@ import java.util.Set;
 public final class Intrinsic {
     private Intrinsic() {}
 
+    /**
+     * Vigil's marker for a value only known at deploy time that is not a CloudFormation function, e.g. a
+     * serverless.yml {@code ${ssm:/db/password}}: {@code {Vigil::Unresolved: "<text as written>"}}. It never resolves
+     * to a literal.
+     */
+    public static final String UNRESOLVED = "Vigil::Unresolved";
+
     /** The long-form keys of every intrinsic function and condition function. */
     public static final Set<String> NAMES = Set.of(
             "Ref",
@@ -28,7 +35,8 @@ public final class Intrinsic {
             "Fn::Or",
             "Fn::Length",
             "Fn::ToJsonString",
-            "Fn::ForEach");
+            "Fn::ForEach",
+            UNRESOLVED);
 
     /**
      * The long-form key for a YAML tag such as {@code !Ref} or {@code !GetAtt}, or null when the tag is not a
