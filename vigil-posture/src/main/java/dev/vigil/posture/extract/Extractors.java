@@ -9,8 +9,12 @@ import java.util.List;
 public final class Extractors {
     private Extractors() {}
 
-    private static final List<Extractor> ALL =
-            List.of(new LambdaExtractor(), new IamExtractor(), new ApiExtractor(), new DataExtractor());
+    private static final List<Extractor> ALL = List.of(
+            new LambdaExtractor(),
+            new IamExtractor(),
+            new ApiExtractor(),
+            new DataExtractor(),
+            new dev.vigil.posture.extract.secrets.SecretExtractor());
 
     /** The model of one lowered template. */
     public static Deployment extract(CfnTemplate template, Format format) {

@@ -22,6 +22,7 @@ public final class Deployment {
     private final List<IamIdentity> identities;
     private final List<ResourcePolicy> resourcePolicies;
     private final List<DataResource> dataResources;
+    private final List<SecretCandidate> secretCandidates;
 
     private Deployment(Builder b) {
         this.file = b.file;
@@ -36,6 +37,7 @@ public final class Deployment {
         this.identities = List.copyOf(b.identities);
         this.resourcePolicies = List.copyOf(b.resourcePolicies);
         this.dataResources = List.copyOf(b.dataResources);
+        this.secretCandidates = List.copyOf(b.secretCandidates);
     }
 
     /** A builder for the deployment read from {@code file}. */
@@ -91,6 +93,11 @@ public final class Deployment {
         return dataResources;
     }
 
+    /** Template values that may hold secrets (outside function environments). */
+    public List<SecretCandidate> secretCandidates() {
+        return secretCandidates;
+    }
+
     /** The function with this id. */
     public Optional<Function> function(String id) {
         return functions.stream().filter(f -> f.id().equals(id)).findFirst();
@@ -120,6 +127,7 @@ public final class Deployment {
         private final List<IamIdentity> identities = new ArrayList<>();
         private final List<ResourcePolicy> resourcePolicies = new ArrayList<>();
         private final List<DataResource> dataResources = new ArrayList<>();
+        private final List<SecretCandidate> secretCandidates = new ArrayList<>();
 
         private Builder(String file, Format format) {
             this.file = file;
@@ -181,6 +189,11 @@ public final class Deployment {
 
         public Builder add(DataResource d) {
             dataResources.add(d);
+            return this;
+        }
+
+        public Builder add(SecretCandidate c) {
+            secretCandidates.add(c);
             return this;
         }
 

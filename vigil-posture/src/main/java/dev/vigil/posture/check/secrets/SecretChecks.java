@@ -9,6 +9,10 @@ public final class SecretChecks {
 
     /** Every check of this package. */
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new HardcodedAwsKeys(),
+                new LambdaEnvSecrets(),
+                new PlaintextSecretProperty(),
+                new SecretParameterShown());
     }
 }
