@@ -10,6 +10,7 @@ import dev.vigil.posture.format.Lowering;
 import dev.vigil.posture.format.LoweringContext;
 import dev.vigil.posture.model.Deployment;
 import dev.vigil.posture.model.Format;
+import dev.vigil.posture.report.InlineSuppressions;
 import dev.vigil.posture.source.JsonReader;
 import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.source.Node;
@@ -154,6 +155,8 @@ public final class Scanner {
             return new FileResult(file, null, null, List.of(), List.of(), null, text);
         }
         List<String> problems = new ArrayList<>();
+        InlineSuppressions.Result suppressions = InlineSuppressions.read(file, text, root);
+        problems.addAll(suppressions.problems());
         Deployment deployment;
         try {
             CfnTemplate template =
@@ -170,7 +173,7 @@ public final class Scanner {
             int c = Integer.compare(a.location().line(), b.location().line());
             return c != 0 ? c : a.checkId().compareTo(b.checkId());
         });
-        return new FileResult(file, format, deployment, findings, problems, null, text);
+        return new FileResult(file, format, deployment, findings, problems, null, text, suppressions.suppressions());
     }
 
     private static FileResult failed(String file, String error) {
