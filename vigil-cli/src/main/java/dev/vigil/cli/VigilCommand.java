@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
             DemoCommand.class,
             InspectCommand.class,
             HuntCommand.class,
+            ScanCommand.class,
             BenchCommand.class,
             PolicyCommand.class,
             CommandLine.HelpCommand.class

@@ -31,8 +31,18 @@ public final class TextReport {
         this.showSuppressed = showSuppressed;
     }
 
-    /** Writes {@code report} to {@code out}. */
+    /** Writes {@code report} to {@code out}, problems included. */
     public void write(ScanReport report, PrintWriter out) {
+        write(report, out, true);
+    }
+
+    /**
+     * Writes {@code report} to {@code out}.
+     *
+     * @param problems include the problems (the CLI prints them on standard error already when writing to a
+     *     terminal)
+     */
+    public void write(ScanReport report, PrintWriter out, boolean problems) {
         Map<String, List<ReportedFinding>> byFile = new LinkedHashMap<>();
         for (ReportedFinding f : report.findings()) {
             if (f.status() == ReportedFinding.Status.SUPPRESSED && !showSuppressed) {
@@ -61,10 +71,11 @@ public final class TextReport {
             }
             out.println();
         }
-        for (String p : report.problems()) {
+        List<String> shown = problems ? report.problems() : List.of();
+        for (String p : shown) {
             out.println(style(DIM, "problem: ") + p);
         }
-        if (!report.problems().isEmpty()) {
+        if (!shown.isEmpty()) {
             out.println();
         }
         out.println(summary(report));

@@ -81,6 +81,61 @@ public final class Scanner {
         return out;
     }
 
+    /**
+     * Scans like {@link #scan(List)} with {@code threads} workers; results keep the same order. Checks are stateless,
+     * so one scanner serves every worker.
+     */
+    public List<FileResult> scan(List<Path> paths, int threads) throws IOException {
+        List<Path> files = files(paths);
+        if (threads <= 1 || files.size() < 2) {
+            List<FileResult> out = new ArrayList<>(files.size());
+            for (Path f : files) {
+                out.add(scanFile(f));
+            }
+            return out;
+        }
+        java.util.concurrent.ExecutorService pool =
+                java.util.concurrent.Executors.newFixedThreadPool(Math.min(threads, files.size()), r -> {
+                    Thread t = new Thread(r, "vigil-scan");
+                    t.setDaemon(true);
+                    return t;
+                });
+        try {
+            List<java.util.concurrent.Future<FileResult>> futures = new ArrayList<>(files.size());
+            for (Path f : files) {
+                futures.add(pool.submit(() -> scanFile(f)));
+            }
+            List<FileResult> out = new ArrayList<>(files.size());
+            for (int i = 0; i < files.size(); i++) {
+                try {
+                    out.add(futures.get(i).get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    String name = files.get(i).toString();
+                    out.add(failed(name, name + ":1:1: cannot scan: " + e.getCause()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IOException("scan interrupted", e);
+                }
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The files {@link #scan(List)} reads for {@code paths}: directories walked, files as given, in order. */
+    public static List<Path> files(List<Path> paths) throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path p : paths) {
+            if (Files.isDirectory(p)) {
+                out.addAll(candidates(p));
+            } else {
+                out.add(p);
+            }
+        }
+        return out;
+    }
+
     /** Files a directory walk would scan, sorted. */
     public static List<Path> candidates(Path dir) throws IOException {
         List<Path> files = new ArrayList<>();
