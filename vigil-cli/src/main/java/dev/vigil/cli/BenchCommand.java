@@ -3,6 +3,7 @@ package dev.vigil.cli;
 import dev.vigil.cli.bench.BenchEvents;
 import dev.vigil.cli.bench.HuntBench;
 import dev.vigil.cli.bench.InspectBench;
+import dev.vigil.cli.bench.ScanBench;
 import dev.vigil.cli.bench.ShieldBench;
 import dev.vigil.shield.json.Json;
 import java.nio.file.Files;
@@ -22,7 +23,11 @@ import picocli.CommandLine.Spec;
         name = "bench",
         mixinStandardHelpOptions = true,
         description = "Measure what Vigil costs, on this machine and your own events.",
-        subcommands = {BenchCommand.ShieldCommand.class, BenchCommand.InspectBenchCommand.class, HuntBench.Command.class
+        subcommands = {
+            BenchCommand.ShieldCommand.class,
+            BenchCommand.InspectBenchCommand.class,
+            HuntBench.Command.class,
+            ScanBench.Command.class
         })
 public final class BenchCommand extends GroupCommand {
 
