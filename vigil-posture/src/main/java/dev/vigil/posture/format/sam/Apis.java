@@ -94,7 +94,7 @@ final class Apis {
         Obj stage = new Obj(at)
                 .put("RestApiId", Nodes.ref(id, at))
                 .put("DeploymentId", Nodes.ref(deployment.id, at))
-                .put("StageName", props.keyLocation("StageName"), stageName)
+                .put("StageName", props.has("StageName") ? props.keyLocation("StageName") : at, stageName)
                 .copyAll(
                         props,
                         "AccessLogSetting",

@@ -197,7 +197,7 @@ final class FunctionLowering {
         if (aliasName != null) {
             p.put("Qualifier", aliasName);
         }
-        Out.Res res = sam.out.generated(id + "Url", "AWS::Lambda::Url", p, at, origin, body);
+        sam.out.generated(id + "Url", "AWS::Lambda::Url", p, at, origin, body);
         String auth = url.text("AuthType");
         if (auth != null && auth.trim().equalsIgnoreCase("NONE")) {
             Obj perm = new Obj(u)
@@ -206,9 +206,6 @@ final class FunctionLowering {
                     .put("Principal", "*")
                     .put("FunctionUrlAuthType", url.get("AuthType"));
             sam.out.generated(id + "UrlPublicPermissions", "AWS::Lambda::Permission", perm, at, origin, body);
-        }
-        if (res == null) {
-            return;
         }
     }
 
