@@ -16,10 +16,13 @@ final class Templates {
     private Templates() {}
 
     static MapNode read(String file, String text) throws Exception {
-        Node root = file.endsWith(".json")
+        return (MapNode) node(file, text);
+    }
+
+    static Node node(String file, String text) throws Exception {
+        return file.endsWith(".json")
                 ? new JsonReader(SourceLimits.DEFAULT).read(file, text)
                 : new YamlReader(SourceLimits.DEFAULT).read(file, text);
-        return (MapNode) root;
     }
 
     static CfnTemplate lower(String file, String text) throws Exception {
