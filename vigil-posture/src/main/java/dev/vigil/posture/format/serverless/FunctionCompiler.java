@@ -202,7 +202,8 @@ final class FunctionCompiler {
     private void tracing(Output.Res fn, Service.Function f) {
         Node mode = f.body().get("tracing");
         Location keyAt = f.body().keyLocation("tracing");
-        if (mode == null || Nodes.isNull(mode)) {
+        // As the framework's `function.tracing || provider.tracing.lambda`: false falls through to the provider.
+        if (mode == null || Nodes.isNull(mode) || Nodes.isFalse(mode)) {
             MapNode.Entry e = s.providerEntry("tracing", "lambda");
             mode = e == null ? null : e.value();
             keyAt = e == null ? null : e.keyLocation();
