@@ -60,11 +60,42 @@ public record Function(
      */
     public record RoleRef(String roleId, Value arn) {}
 
-    /** A Lambda function URL. */
-    public record FunctionUrl(Value authType, List<Value> corsAllowOrigins, Location location) {}
+    /**
+     * A Lambda function URL ({@code AWS::Lambda::Url}).
+     *
+     * @param authType {@code NONE} or {@code AWS_IAM}
+     * @param corsAllowOrigins {@code Cors.AllowOrigins}, empty when CORS is not configured
+     * @param location where the URL is declared
+     */
+    public record FunctionUrl(Value authType, List<Value> corsAllowOrigins, Location location) {
 
-    /** VPC attachment. */
-    public record Vpc(List<Value> subnetIds, List<Value> securityGroupIds, Location location) {}
+        public FunctionUrl {
+            corsAllowOrigins = List.copyOf(corsAllowOrigins);
+        }
+    }
+
+    /**
+     * VPC attachment.
+     *
+     * @param subnetIds the subnets as written (one symbolic value when the whole list is an expression)
+     * @param securityGroupIds the security groups as written
+     * @param location the {@code VpcConfig} key
+     * @param subnetCountKnown true when {@code SubnetIds} is a literal list, so its size is the subnet count
+     * @param availabilityZones the number of distinct availability zones of the subnets when every subnet is declared
+     *     in the same template with a decidable zone, else null
+     */
+    public record Vpc(
+            List<Value> subnetIds,
+            List<Value> securityGroupIds,
+            Location location,
+            boolean subnetCountKnown,
+            Integer availabilityZones) {
+
+        public Vpc {
+            subnetIds = List.copyOf(subnetIds);
+            securityGroupIds = List.copyOf(securityGroupIds);
+        }
+    }
 
     public Function {
         environment = List.copyOf(environment);
