@@ -26,6 +26,7 @@ import java.util.Map;
  * @param tags tags by key
  * @param codeSigningConfig code-signing configuration reference
  * @param origin the construct it was declared as, e.g. {@code AWS::Serverless::Function} or {@code serverless.yml}
+ * @param packageType {@code Zip} or {@code Image}; null when not set (which means Zip)
  */
 public record Function(
         String id,
@@ -46,7 +47,8 @@ public record Function(
         Value kmsKey,
         Map<String, Value> tags,
         Value codeSigningConfig,
-        String origin) {
+        String origin,
+        Value packageType) {
 
     /** One environment variable. */
     public record EnvVar(String name, Value value, Location keyLocation) {}
@@ -95,6 +97,11 @@ public record Function(
             subnetIds = List.copyOf(subnetIds);
             securityGroupIds = List.copyOf(securityGroupIds);
         }
+    }
+
+    /** True when the function is deployed as a container image (no managed runtime, no code signing). */
+    public boolean isImage() {
+        return packageType != null && packageType.is("Image");
     }
 
     public Function {

@@ -58,7 +58,8 @@ public final class FunctionReader {
                 value(r, "KmsKeyArn"),
                 tags(r.property("Tags")),
                 value(r, "CodeSigningConfigArn"),
-                r.origin() != null ? r.origin() : r.type());
+                r.origin() != null ? r.origin() : r.type(),
+                value(r, "PackageType"));
     }
 
     private Value value(CfnResource r, String property) {
