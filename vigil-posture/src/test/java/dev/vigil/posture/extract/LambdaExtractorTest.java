@@ -268,4 +268,31 @@ class LambdaExtractorTest {
         assertThat(f.vpc()).isNotNull();
         assertThat(f.reservedConcurrency().text()).isEqualTo("10");
     }
+
+    @Test
+    void aliasLoopsAndUnknownTargetsEndQuietly() throws Exception {
+        Deployment d = model("""
+                Resources:
+                  A:
+                    Type: AWS::Lambda::Alias
+                    Properties:
+                      FunctionName: !Ref B
+                  B:
+                    Type: AWS::Lambda::Alias
+                    Properties:
+                      FunctionName: !Ref A
+                  Mapping:
+                    Type: AWS::Lambda::EventSourceMapping
+                    Properties:
+                      FunctionName: !Ref A
+                      EventSourceArn: arn:aws:sqs:eu-west-1:111122223333:q
+                  Url:
+                    Type: AWS::Lambda::Url
+                    Properties:
+                      AuthType: NONE
+                """);
+        assertThat(d.functions()).isEmpty();
+        assertThat(d.triggers()).extracting(Trigger::kind).containsExactly(Trigger.Kind.FUNCTION_URL);
+        assertThat(d.triggers().get(0).source()).isNull();
+    }
 }

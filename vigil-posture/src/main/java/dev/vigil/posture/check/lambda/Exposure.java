@@ -60,6 +60,14 @@ final class Exposure {
         return (auth == null || isNone(auth)) && !r.apiKeyRequired();
     }
 
+    /** What a trigger invokes, for messages: the function id, else the target as written. */
+    static String subject(Trigger t) {
+        if (t.functionId() != null) {
+            return t.functionId();
+        }
+        return t.source() != null ? t.source().text() : "an unknown function";
+    }
+
     static boolean isNone(Value v) {
         return v != null && v.is("NONE");
     }

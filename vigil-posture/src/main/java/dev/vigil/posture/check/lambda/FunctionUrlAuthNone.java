@@ -34,8 +34,7 @@ final class FunctionUrlAuthNone implements Check {
             if (t.kind() == Trigger.Kind.FUNCTION_URL
                     && t.url() != null
                     && Exposure.isNone(t.url().authType())) {
-                String subject =
-                        t.functionId() != null ? t.functionId() : t.source().text();
+                String subject = Exposure.subject(t);
                 reporter.report(
                         t.url().authType().location(),
                         subject,

@@ -35,8 +35,7 @@ final class FunctionUrlCorsWildcard implements Check {
             }
             for (Value origin : t.url().corsAllowOrigins()) {
                 if (origin.literal() && origin.text().trim().equals("*")) {
-                    String subject =
-                            t.functionId() != null ? t.functionId() : t.source().text();
+                    String subject = Exposure.subject(t);
                     reporter.report(origin.location(), subject, "function URL of " + subject + " allows CORS origin *");
                     break;
                 }
