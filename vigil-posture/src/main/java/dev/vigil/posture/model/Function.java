@@ -57,8 +57,10 @@ public record Function(
      * The execution role: the logical id of a role in the same deployment when it can be resolved, else the ARN
      * or expression.
      *
-     * @param roleId the {@link Role#id()} in this deployment, or null
-     * @param arn the ARN or expression as written, or null when the role is generated (SAM, serverless)
+     * @param roleId the {@link Role#id()} in this deployment (referenced, or named by a literal ARN whose role name is
+     *     a role's literal {@code RoleName}), or null
+     * @param arn the ARN or expression as written; null when the role is referenced as a resource of the deployment
+     *     (as SAM and serverless.yml do for the roles they generate)
      */
     public record RoleRef(String roleId, Value arn) {}
 

@@ -295,4 +295,47 @@ class LambdaExtractorTest {
         assertThat(d.triggers()).extracting(Trigger::kind).containsExactly(Trigger.Kind.FUNCTION_URL);
         assertThat(d.triggers().get(0).source()).isNull();
     }
+
+    @Test
+    void readsLoadBalancerCognitoAndIotTriggersAndRolesNamedByArn() throws Exception {
+        Deployment d = model("""
+                Resources:
+                  Named:
+                    Type: AWS::IAM::Role
+                    Properties:
+                      RoleName: orders-role
+                  Fn:
+                    Type: AWS::Lambda::Function
+                    Properties:
+                      Role: arn:aws:iam::111122223333:role/orders-role
+                  Targets:
+                    Type: AWS::ElasticLoadBalancingV2::TargetGroup
+                    Properties:
+                      TargetType: lambda
+                      Targets:
+                        - Id: !GetAtt Fn.Arn
+                  Pool:
+                    Type: AWS::Cognito::UserPool
+                    Properties:
+                      LambdaConfig:
+                        PreSignUp: !GetAtt Fn.Arn
+                        CustomSMSSender:
+                          LambdaArn: !GetAtt Fn.Arn
+                          LambdaVersion: V1_0
+                  Rule:
+                    Type: AWS::IoT::TopicRule
+                    Properties:
+                      TopicRulePayload:
+                        Sql: SELECT * FROM 'x'
+                        Actions:
+                          - Lambda:
+                              FunctionArn: !GetAtt Fn.Arn
+                """);
+        assertThat(d.triggersOf("Fn"))
+                .extracting(Trigger::kind)
+                .containsExactly(Trigger.Kind.ALB, Trigger.Kind.COGNITO, Trigger.Kind.COGNITO, Trigger.Kind.IOT);
+        Function f = d.function("Fn").orElseThrow();
+        assertThat(f.role().roleId()).isEqualTo("Named");
+        assertThat(f.role().arn().text()).endsWith("role/orders-role");
+    }
 }

@@ -88,7 +88,23 @@ public final class FunctionReader {
         if (id != null && template.resource(id).type().equals("AWS::IAM::Role")) {
             return new Function.RoleRef(id, null);
         }
-        return new Function.RoleRef(null, Value.of(role, resolver));
+        Value arn = Value.of(role, resolver);
+        return new Function.RoleRef(arn.literal() ? roleNamed(arn.text()) : null, arn);
+    }
+
+    /** The template role whose literal RoleName is the name in a literal role ARN, or null. */
+    private String roleNamed(String arn) {
+        int slash = arn.lastIndexOf('/');
+        if (!arn.startsWith("arn:") || !arn.contains(":role/") || slash < 0) {
+            return null;
+        }
+        String name = arn.substring(slash + 1);
+        for (CfnResource r : template.resources("AWS::IAM::Role")) {
+            if (name.equals(resolver.text(r.property("RoleName")))) {
+                return r.logicalId();
+            }
+        }
+        return null;
     }
 
     private Function.Vpc vpc(CfnResource r) {

@@ -15,7 +15,8 @@ import java.util.Locale;
 
 /**
  * Reads the non-HTTP event sources of the template's functions: event source mappings (SQS, Kinesis, DynamoDB
- * streams, Kafka), S3 bucket notifications, SNS subscriptions, EventBridge rules and EventBridge Scheduler schedules.
+ * streams, Kafka), S3 bucket notifications, SNS subscriptions, EventBridge rules and EventBridge Scheduler schedules,
+ * Application Load Balancer target groups, Cognito user pool triggers and IoT topic rules.
  * HTTP triggers (API Gateway) are the API extractor's; function URLs are read with the functions.
  */
 public final class TriggerReader {
@@ -40,6 +41,9 @@ public final class TriggerReader {
                 case "AWS::SNS::Topic" -> topic(r, out);
                 case "AWS::Events::Rule" -> rule(r, out);
                 case "AWS::Scheduler::Schedule" -> schedule(r, out);
+                case "AWS::ElasticLoadBalancingV2::TargetGroup" -> targetGroup(r, out);
+                case "AWS::Cognito::UserPool" -> userPool(r, out);
+                case "AWS::IoT::TopicRule" -> topicRule(r, out);
                 default -> {}
             }
         }
@@ -165,6 +169,52 @@ public final class TriggerReader {
         String fn = linker.functionId(Nodes.get(target, "Arn"));
         if (fn != null) {
             out.add(new Trigger(Trigger.Kind.SCHEDULE, fn, reference(r), null, r.location()));
+        }
+    }
+
+    private void targetGroup(CfnResource r, List<Trigger> out) {
+        if (!"lambda".equalsIgnoreCase(resolver.text(r.property("TargetType")))) {
+            return;
+        }
+        Node targets = Nodes.present(r.property("Targets"), resolver);
+        if (targets instanceof SeqNode s) {
+            for (Node item : s.items()) {
+                if (item instanceof MapNode m) {
+                    String fn = linker.functionId(m.get("Id"));
+                    if (fn != null) {
+                        out.add(new Trigger(Trigger.Kind.ALB, fn, reference(r), null, m.location()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every function a user pool's {@code LambdaConfig} names (plain triggers and the custom sender configs). */
+    private void userPool(CfnResource r, List<Trigger> out) {
+        MapNode config = Nodes.map(r.property("LambdaConfig"), resolver);
+        if (config == null) {
+            return;
+        }
+        for (MapNode.Entry e : config.entries()) {
+            Node target = e.value() instanceof MapNode m && !Intrinsic.isIntrinsic(m) ? m.get("LambdaArn") : e.value();
+            String fn = linker.functionId(target);
+            if (fn != null) {
+                out.add(new Trigger(Trigger.Kind.COGNITO, fn, reference(r), null, e.keyLocation()));
+            }
+        }
+    }
+
+    private void topicRule(CfnResource r, List<Trigger> out) {
+        MapNode payload = Nodes.map(r.property("TopicRulePayload"), resolver);
+        Node actions = Nodes.present(Nodes.get(payload, "Actions"), resolver);
+        if (actions instanceof SeqNode s) {
+            for (Node item : s.items()) {
+                MapNode lambda = item instanceof MapNode m ? m.map("Lambda") : null;
+                String fn = lambda == null ? null : linker.functionId(lambda.get("FunctionArn"));
+                if (fn != null) {
+                    out.add(new Trigger(Trigger.Kind.IOT, fn, reference(r), null, item.location()));
+                }
+            }
         }
     }
 
