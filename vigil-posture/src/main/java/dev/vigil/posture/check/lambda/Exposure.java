@@ -40,7 +40,8 @@ final class Exposure {
         }
         for (HttpRoute r : routes) {
             if (isOpen(r)) {
-                return Optional.of("route " + r.method() + " " + r.path() + " without authorization or API key");
+                String name = r.path() == null ? r.method() : r.method() + " " + r.path();
+                return Optional.of("route " + name + " without authorization or API key");
             }
         }
         for (LambdaPermission p : d.permissions()) {

@@ -13,9 +13,11 @@ import dev.vigil.posture.model.HttpRoute;
 import dev.vigil.posture.model.Trigger;
 import dev.vigil.posture.model.Value;
 import dev.vigil.posture.source.Location;
+import java.lang.reflect.RecordComponent;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -48,8 +50,32 @@ class LambdaChecksTest {
                 null);
     }
 
+    /**
+     * A route as the API extractor would read it. HttpRoute belongs to the API model and may gain components, so it is
+     * built through its canonical constructor by component name, other components left empty.
+     */
     static HttpRoute route(String fn, String auth, boolean apiKey) {
-        return new HttpRoute("Api", "GET", "/orders", auth == null ? null : Value.literal(auth, AT), apiKey, fn, AT);
+        Map<String, Object> known = new HashMap<>();
+        known.put("apiId", "Api");
+        known.put("method", "GET");
+        known.put("path", "/orders");
+        known.put("authorization", auth == null ? null : Value.literal(auth, AT));
+        known.put("apiKeyRequired", apiKey);
+        known.put("functionId", fn);
+        known.put("location", AT);
+        try {
+            RecordComponent[] components = HttpRoute.class.getRecordComponents();
+            Class<?>[] types = new Class<?>[components.length];
+            Object[] args = new Object[components.length];
+            for (int i = 0; i < components.length; i++) {
+                types[i] = components[i].getType();
+                Object v = known.get(components[i].getName());
+                args[i] = v == null && types[i] == boolean.class ? false : v;
+            }
+            return HttpRoute.class.getDeclaredConstructor(types).newInstance(args);
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
     }
 
     static List<Finding> run(Check check, Deployment d) {
