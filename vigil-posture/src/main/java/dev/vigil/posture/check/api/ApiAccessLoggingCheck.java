@@ -7,13 +7,10 @@ import dev.vigil.posture.check.CheckInfo;
 import dev.vigil.posture.check.Reporter;
 import dev.vigil.posture.model.ApiStage;
 import dev.vigil.posture.model.Deployment;
-import dev.vigil.posture.model.Value;
 
 /**
  * Stages without access logging: no access-log destination on a REST stage, a V2 stage, or a deployment's
- * StageDescription. Also reported: a stage that declares its logging settings (MethodSettings, DefaultRouteSettings,
- * a StageDescription LoggingLevel) yet leaves the logging level unset or OFF, so its requests are not logged by API
- * Gateway itself.
+ * StageDescription. (Execution logging, the LoggingLevel of method settings, is {@link ApiExecutionLoggingCheck}.)
  */
 public final class ApiAccessLoggingCheck implements Check {
     static final CheckInfo INFO = Infos.info(
@@ -24,9 +21,8 @@ public final class ApiAccessLoggingCheck implements Check {
             "API stage has no access logging",
             "Without access logs there is no record of who called the API, from where and with what result, which"
                     + " incident response and abuse detection depend on.",
-            "Set AccessLogSetting (REST) or AccessLogSettings (HTTP/WebSocket) with a DestinationArn log group, and a"
-                    + " LoggingLevel of ERROR or INFO where you declare method settings (provider.logs.restApi in"
-                    + " serverless.yml).",
+            "Set AccessLogSetting (REST) or AccessLogSettings (HTTP/WebSocket) with a DestinationArn log group"
+                    + " (provider.logs.restApi / httpApi in serverless.yml).",
             "Checkov CKV_AWS_76",
             "Checkov CKV_AWS_95",
             "KICS 80d45af4",
@@ -50,23 +46,7 @@ public final class ApiAccessLoggingCheck implements Check {
             ApiStage s = sa.stage();
             if (s.accessLogDestination() == null) {
                 r.report(s.location(), s.id(), Stages.name(s) + " has no access log destination.");
-            } else if (s.settingsLocation() != null && !loggingOn(s)) {
-                r.report(
-                        s.settingsLocation(),
-                        s.id(),
-                        Stages.name(s) + " declares method settings but leaves the logging level unset or OFF.");
             }
         }
-    }
-
-    /** True when some setting turns logging on (ERROR/INFO), or sets a level only known at deploy time. */
-    static boolean loggingOn(ApiStage s) {
-        for (ApiStage.MethodSetting m : s.methodSettings()) {
-            Value level = m.loggingLevel();
-            if (level != null && !level.is("OFF")) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -8,6 +8,7 @@ import dev.vigil.posture.check.Reporter;
 import dev.vigil.posture.model.Api;
 import dev.vigil.posture.model.ApiStage;
 import dev.vigil.posture.model.Deployment;
+import dev.vigil.posture.model.Value;
 
 /**
  * REST and WebSocket stages whose execution logging is off (no method setting with LoggingLevel ERROR or INFO), and
@@ -40,7 +41,7 @@ public final class ApiExecutionLoggingCheck implements Check {
             if (!s.isRest() && sa.api().kind() != Api.Kind.WEBSOCKET) {
                 continue;
             }
-            if (!ApiAccessLoggingCheck.loggingOn(s)) {
+            if (!loggingOn(s)) {
                 r.report(
                         s.settingsLocation() == null ? s.location() : s.settingsLocation(),
                         s.id(),
@@ -55,5 +56,16 @@ public final class ApiExecutionLoggingCheck implements Check {
                 }
             }
         }
+    }
+
+    /** True when some setting turns logging on (ERROR/INFO), or sets a level only known at deploy time. */
+    static boolean loggingOn(ApiStage s) {
+        for (ApiStage.MethodSetting m : s.methodSettings()) {
+            Value level = m.loggingLevel();
+            if (level != null && !level.is("OFF")) {
+                return true;
+            }
+        }
+        return false;
     }
 }
