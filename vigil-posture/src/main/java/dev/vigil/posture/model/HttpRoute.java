@@ -18,6 +18,8 @@ import dev.vigil.posture.source.Location;
  * @param id logical id of the method or route resource (for a route of an OpenAPI body: the API's id)
  * @param authorizerId the authorizer it uses: logical id when in the template, else as written; null when none
  * @param apiKey the {@code ApiKeyRequired} value as written, or null when not set
+ * @param requestValidator the request validator (REST {@code RequestValidatorId}, OpenAPI
+ *     {@code x-amazon-apigateway-request-validator}), or null when requests are not validated
  */
 public record HttpRoute(
         String apiId,
@@ -29,7 +31,8 @@ public record HttpRoute(
         Location location,
         String id,
         String authorizerId,
-        Value apiKey) {
+        Value apiKey,
+        Value requestValidator) {
 
     /** True when the authorization is literally {@code NONE} or not set. */
     public boolean isOpen() {

@@ -24,6 +24,7 @@ public final class ApiChecks {
                 new ApiExecutionLoggingCheck(),
                 new ApiCompressionCheck(),
                 new PublicLambdaViaApiGatewayCheck(),
+                new ApiRequestValidationCheck(),
                 new CognitoUnauthAccessCheck(),
                 new AppSyncLoggingCheck());
     }

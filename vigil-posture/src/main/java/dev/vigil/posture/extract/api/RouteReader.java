@@ -42,7 +42,8 @@ public final class RouteReader {
                 r.location(),
                 r.logicalId(),
                 refs.key(r.property("AuthorizerId")),
-                apiKey);
+                apiKey,
+                refs.value(r.property("RequestValidatorId")));
     }
 
     /** The path of an API Gateway resource id: {@code /} for the root, the joined PathParts of a resource chain. */
@@ -105,7 +106,8 @@ public final class RouteReader {
                 r.location(),
                 r.logicalId(),
                 refs.key(r.property("AuthorizerId")),
-                apiKey);
+                apiKey,
+                null);
     }
 
     /** The function behind a V2 route target ({@code integrations/<id>}) or a quick-create target (function ARN). */
@@ -136,6 +138,7 @@ public final class RouteReader {
                 api.locationOf("Target"),
                 api.logicalId(),
                 null,
+                null,
                 null);
     }
 
@@ -162,6 +165,7 @@ public final class RouteReader {
             }
         }
         Node globalSecurity = body.get("security");
+        Value globalValidator = refs.value(body, "x-amazon-apigateway-request-validator");
         MapNode paths = body.map("paths");
         if (paths == null) {
             return new BodyRoutes(routes, authorizers);
@@ -178,6 +182,7 @@ public final class RouteReader {
                 Node security = operation.has("security") ? operation.get("security") : globalSecurity;
                 Auth auth = auth(security, schemes, op);
                 MapNode integration = operation.map("x-amazon-apigateway-integration");
+                Value validator = refs.value(operation, "x-amazon-apigateway-request-validator");
                 routes.add(new HttpRoute(
                         api.logicalId(),
                         name.equals("x-amazon-apigateway-any-method") ? "ANY" : name.toUpperCase(Locale.ROOT),
@@ -188,7 +193,8 @@ public final class RouteReader {
                         op.keyLocation(),
                         api.logicalId(),
                         auth.authorizer(),
-                        null));
+                        null,
+                        validator != null ? validator : globalValidator));
             }
         }
         return new BodyRoutes(routes, authorizers);
