@@ -76,6 +76,31 @@ public record Api(
         corsAllowOrigins = List.copyOf(corsAllowOrigins);
     }
 
+    /** An API Gateway API with only the original components, declared in the template. */
+    public Api(
+            String id,
+            Kind kind,
+            Location location,
+            Value endpointType,
+            Value minimumCompressionSize,
+            List<ApiStage> stages) {
+        this(
+                id,
+                kind,
+                location,
+                endpointType,
+                minimumCompressionSize,
+                stages,
+                null,
+                null,
+                List.of(),
+                List.of(),
+                null,
+                null,
+                null,
+                true);
+    }
+
     /** True for API Gateway REST APIs. */
     public boolean isRest() {
         return kind == Kind.REST;

@@ -77,6 +77,34 @@ public record ApiStage(
         methodSettings = List.copyOf(methodSettings);
     }
 
+    /** A REST stage with only the original components. */
+    public ApiStage(
+            String id,
+            String apiId,
+            Location location,
+            Value accessLogDestination,
+            Value tracingEnabled,
+            Value cacheEnabled,
+            Value cacheEncrypted,
+            Value clientCertificate,
+            boolean usagePlan) {
+        this(
+                id,
+                apiId,
+                location,
+                accessLogDestination,
+                tracingEnabled,
+                cacheEnabled,
+                cacheEncrypted,
+                clientCertificate,
+                usagePlan,
+                Kind.REST_STAGE,
+                null,
+                null,
+                List.of(),
+                false);
+    }
+
     /** True for stages of REST APIs (stages and deployments of {@code AWS::ApiGateway}). */
     public boolean isRest() {
         return kind != Kind.V2_STAGE;

@@ -34,6 +34,18 @@ public record HttpRoute(
         Value apiKey,
         Value requestValidator) {
 
+    /** A route with only the original components (no id, authorizer, API-key value or validator). */
+    public HttpRoute(
+            String apiId,
+            String method,
+            String path,
+            Value authorization,
+            boolean apiKeyRequired,
+            String functionId,
+            Location location) {
+        this(apiId, method, path, authorization, apiKeyRequired, functionId, location, null, null, null, null);
+    }
+
     /** True when the authorization is literally {@code NONE} or not set. */
     public boolean isOpen() {
         return authorization == null || authorization.is("NONE");
