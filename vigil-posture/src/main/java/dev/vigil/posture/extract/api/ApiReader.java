@@ -14,11 +14,13 @@ import dev.vigil.posture.source.SeqNode;
 import dev.vigil.posture.template.CfnResource;
 import dev.vigil.posture.template.CfnTemplate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Builds the API part of the model from a (lowered) CloudFormation template.
@@ -97,7 +99,7 @@ public final class ApiReader {
         for (ApiDraft a : apis.values()) {
             out.add(a.build());
         }
-        for (HttpRoute route : allRoutes) {
+        for (HttpRoute route : withoutBodyDuplicates(allRoutes)) {
             out.add(route);
             if (route.functionId() != null) {
                 ApiDraft api = apis.get(Objects.toString(route.apiId(), ""));
@@ -113,6 +115,27 @@ public final class ApiReader {
         domains(out);
         graphQlApis(out);
         identityPools(out);
+    }
+
+    /**
+     * Routes with body routes dropped where a method or route resource declares the same method and path of the same
+     * API (SAM merges its events into a DefinitionBody; lowered templates carry both).
+     */
+    private static List<HttpRoute> withoutBodyDuplicates(List<HttpRoute> routes) {
+        Set<String> explicit = new HashSet<>();
+        for (HttpRoute r : routes) {
+            if (!Objects.equals(r.id(), r.apiId())) {
+                explicit.add(r.apiId() + " " + r.method() + " " + r.path());
+            }
+        }
+        List<HttpRoute> out = new ArrayList<>();
+        for (HttpRoute r : routes) {
+            boolean fromBody = Objects.equals(r.id(), r.apiId());
+            if (!fromBody || !explicit.contains(r.apiId() + " " + r.method() + " " + r.path())) {
+                out.add(r);
+            }
+        }
+        return out;
     }
 
     private static Trigger.Kind triggerKind(Api.Kind kind) {
