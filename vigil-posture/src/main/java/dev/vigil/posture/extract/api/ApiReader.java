@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -360,10 +359,5 @@ public final class ApiReader {
                 tls,
                 unauth,
                 true);
-    }
-
-    /** Upper-case, for comparisons of enumerated values. */
-    static String upper(String s) {
-        return s == null ? null : s.toUpperCase(Locale.ROOT);
     }
 }
