@@ -55,6 +55,13 @@ public final class Placeholders {
         if (v.contains("${") || v.contains("{{") || v.startsWith("$(") || v.startsWith("#{")) {
             return true;
         }
+        // Step Functions paths and intrinsic functions, resolved at run time.
+        if (v.startsWith("$.") || v.startsWith("$$.") || v.startsWith("States.")) {
+            return true;
+        }
+        if (instruction(lower)) {
+            return true;
+        }
         if (v.startsWith("<") && v.endsWith(">")) {
             return true;
         }
@@ -72,6 +79,22 @@ public final class Placeholders {
             return true;
         }
         return sameCharacter(v);
+    }
+
+    /** Text that tells the reader what to put there: {@code YOUR-TOKEN-HERE}, {@code REPLACE_ME}, {@code KEYEXAMPLE}. */
+    private static boolean instruction(String lower) {
+        return lower.startsWith("your")
+                || lower.startsWith("insert")
+                || lower.startsWith("enter")
+                || lower.contains("replace")
+                || lower.contains("example")
+                || lower.contains("changeit") && lower.length() < 10
+                || lower.endsWith("-here")
+                || lower.endsWith("_here")
+                || lower.endsWith(" here")
+                || lower.contains("placeholder")
+                || lower.contains("dummy")
+                || lower.contains("xxxx");
     }
 
     /** True for a password part of a URL that is a placeholder ({@code ${DB_PASS}}, {@code <password>}, {@code ***}). */

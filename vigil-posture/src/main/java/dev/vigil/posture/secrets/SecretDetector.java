@@ -61,12 +61,55 @@ public final class SecretDetector {
         return named == null ? List.of() : List.of(named);
     }
 
-    /** The whole value as a secret when {@code name} is secret-like and the value a literal; null otherwise. */
+    /**
+     * The whole value as a secret when {@code name} is secret-like and the value a literal; null otherwise. A value
+     * that is a JSON object (a secret template such as {@code {"username": "app"}}) is judged by its own keys.
+     */
     public static SecretMatch named(String name, String value) {
-        if (value == null || !SecretNames.isSecretName(name) || !literalSecret(value)) {
+        if (value == null || !SecretNames.isSecretName(name)) {
+            return null;
+        }
+        String v = value.trim();
+        if (v.startsWith("{") && v.endsWith("}") && v.length() < 65_536) {
+            return jsonHasSecret(v, 0) ? SecretMatch.of(SecretKind.NAMED_SECRET, value, 0, value.length()) : null;
+        }
+        if (!literalSecret(value)) {
             return null;
         }
         return SecretMatch.of(SecretKind.NAMED_SECRET, value, 0, value.length());
+    }
+
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+            new com.fasterxml.jackson.databind.ObjectMapper();
+
+    private static boolean jsonHasSecret(String text, int depth) {
+        com.fasterxml.jackson.databind.JsonNode node;
+        try {
+            node = JSON.readTree(text);
+        } catch (java.io.IOException | RuntimeException notJson) {
+            return literalSecret(text);
+        }
+        return jsonHasSecret(node, depth);
+    }
+
+    private static boolean jsonHasSecret(com.fasterxml.jackson.databind.JsonNode node, int depth) {
+        if (node == null || !node.isObject() || depth > 8) {
+            return false;
+        }
+        var fields = node.fields();
+        while (fields.hasNext()) {
+            var e = fields.next();
+            if (e.getValue().isObject()) {
+                if (jsonHasSecret(e.getValue(), depth + 1)) {
+                    return true;
+                }
+            } else if (e.getValue().isTextual()
+                    && SecretNames.isSecretName(e.getKey())
+                    && literalSecret(e.getValue().asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when {@code value} could be a secret's literal value (not a reference, placeholder, flag or prose). */
