@@ -51,26 +51,8 @@ public final class CheckList {
         out.flush();
     }
 
-    /** The Markdown table of docs/posture.md (links relative to docs/). */
+    /** The Markdown table of docs/posture.md. */
     public static String markdown(List<Check> checks) {
-        StringBuilder b = new StringBuilder("| id | slug | severity | title | equivalents |\n|---|---|---|---|---|\n");
-        for (Check c : checks) {
-            CheckInfo i = c.info();
-            String link = i.doc().startsWith("docs/") ? i.doc().substring("docs/".length()) : i.doc();
-            b.append("| [")
-                    .append(i.id())
-                    .append("](")
-                    .append(link)
-                    .append(") | `")
-                    .append(i.name())
-                    .append("` | ")
-                    .append(i.severity().id())
-                    .append(" | ")
-                    .append(i.title().replace("|", "\\|"))
-                    .append(" | ")
-                    .append(String.join(", ", i.equivalents()).replace("|", "\\|"))
-                    .append(" |\n");
-        }
-        return b.toString();
+        return dev.vigil.posture.report.CheckTable.markdown(checks);
     }
 }
