@@ -388,4 +388,14 @@ class ServerlessCompilerTest {
         assertThat(text(t.resource("ApiGatewayRestApi"), "EndpointConfiguration", "Types", 0))
                 .isEqualTo("EDGE");
     }
+
+    @Test
+    void unreadableIncludesAreSkippedWithAProblem() throws Exception {
+        CfnTemplate t = lower("unreadable.yml");
+        assertThat(t.resource("FromFileLambdaFunction")).isNull();
+        assertThat(t.resource("OkLambdaFunction")).isNotNull();
+        assertThat(t.resource("FromFile")).isNull();
+        assertThat(t.problems()).anyMatch(p -> p.contains("function fromFile is ${file(./missing-function.yml)}"));
+        assertThat(t.problems()).anyMatch(p -> p.contains("resource FromFile is ${file(./missing-resource.yml)}"));
+    }
 }
