@@ -322,11 +322,14 @@ final class RestApiCompiler {
                     "IdentitySource",
                     identity != null ? identity : Nodes.str("method.request.header.Authorization", authAt));
             if (cognito) {
-                r.put("ProviderARNs", Nodes.seq(authAt, Nodes.str(arn, authAt)));
+                Node arnNode = auth.text() != null ? auth : a.get("arn");
+                r.put(
+                        "ProviderARNs",
+                        Nodes.seq(authAt, arnNode != null ? arnNode : Nodes.unresolved("user pool", authAt)));
             } else {
                 Node fnArn = arn != null && arn.startsWith("arn:")
                         ? Nodes.str(arn, authAt)
-                        : authorizerFunction(name, authAt);
+                        : a.get("arn") != null ? a.get("arn") : authorizerFunction(name, authAt);
                 r.put(
                         "AuthorizerUri",
                         Nodes.join(

@@ -260,6 +260,11 @@ class ServerlessCompilerTest {
         CfnResource custom = t.resource("ApiGatewayMethodCustomGet");
         assertThat(text(custom, "AuthorizationType")).isEqualTo("CUSTOM");
         assertThat(text(custom, "AuthorizerId", "Ref")).isEqualTo("AuthApiGatewayAuthorizer");
+        CfnResource pool = t.resource("ApiGatewayMethodPoolGet");
+        assertThat(text(pool, "AuthorizationType")).isEqualTo("COGNITO_USER_POOLS");
+        String poolAuthorizer = text(pool, "AuthorizerId", "Ref");
+        assertThat(text(t.resource(poolAuthorizer), "ProviderARNs", 0, "Fn::GetAtt", 0))
+                .isEqualTo("UserPool");
         CfnResource stage = t.resource("ApiGatewayStage");
         assertThat(text(stage, "TracingEnabled")).isEqualTo("true");
         assertThat(at(stage, "AccessLogSetting", "DestinationArn")).isNotNull();
