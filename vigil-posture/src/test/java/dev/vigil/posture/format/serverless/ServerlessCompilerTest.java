@@ -403,4 +403,16 @@ class ServerlessCompilerTest {
         assertThat(t.problems()).anyMatch(p -> p.contains("function fromFile is ${file(./missing-function.yml)}"));
         assertThat(t.problems()).anyMatch(p -> p.contains("resource FromFile is ${file(./missing-resource.yml)}"));
     }
+
+    @Test
+    void perFunctionRolesInheritProviderStatementsWhenAsked() throws Exception {
+        CfnTemplate t = lower("inherit.yml");
+        SeqNode inheriting = (SeqNode)
+                at(t.resource("InheritingIamRoleLambdaExecution"), "Policies", 0, "PolicyDocument", "Statement");
+        assertThat(inheriting.items()).anyMatch(s -> "s3:ListBucket".equals(((MapNode) s).text("Action")));
+        assertThat(inheriting.items()).anyMatch(s -> "sqs:SendMessage".equals(((MapNode) s).text("Action")));
+        SeqNode own = (SeqNode)
+                at(t.resource("NotInheritingIamRoleLambdaExecution"), "Policies", 0, "PolicyDocument", "Statement");
+        assertThat(own.items()).noneMatch(s -> "s3:ListBucket".equals(((MapNode) s).text("Action")));
+    }
 }
