@@ -415,4 +415,12 @@ class ServerlessCompilerTest {
                 at(t.resource("NotInheritingIamRoleLambdaExecution"), "Policies", 0, "PolicyDocument", "Statement");
         assertThat(own.items()).noneMatch(s -> "s3:ListBucket".equals(((MapNode) s).text("Action")));
     }
+
+    @Test
+    void apiSettingsOfAServiceWithoutHttpEventsCreateNoApi() throws Exception {
+        CfnTemplate t = lower("unused-api-settings.yml");
+        assertThat(t.resource("ApiGatewayRestApi")).isNull();
+        assertThat(t.resource("ApiGatewayStage")).isNull();
+        assertThat(t.resource("OnEventLambdaFunction")).isNotNull();
+    }
 }
