@@ -1,0 +1,155 @@
+package dev.vigil.posture.extract.data;
+
+import dev.vigil.posture.model.DataResource;
+import dev.vigil.posture.model.DataResource.Setting;
+import dev.vigil.posture.model.PolicyDocument;
+import dev.vigil.posture.model.ResourcePolicy;
+import dev.vigil.posture.model.Statement;
+import dev.vigil.posture.model.Value;
+import dev.vigil.posture.source.Location;
+import dev.vigil.posture.source.MapNode;
+import dev.vigil.posture.source.Node;
+import dev.vigil.posture.template.CfnResource;
+import dev.vigil.posture.template.Resolver;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Resource-based policies: {@code AWS::S3::BucketPolicy}, {@code AWS::SQS::QueuePolicy}, {@code AWS::SNS::TopicPolicy},
+ * {@code AWS::SecretsManager::ResourcePolicy}, {@code AWS::Events::EventBusPolicy} and the {@code KeyPolicy} of an
+ * {@code AWS::KMS::Key}. Targets are linked to logical ids through references, or through the physical name a
+ * resource of this template declares; otherwise the reference is kept as written.
+ */
+final class ResourcePolicyReader {
+    private final Resolver resolver;
+    private final List<DataResource> data;
+
+    ResourcePolicyReader(Resolver resolver, List<DataResource> data) {
+        this.resolver = resolver;
+        this.data = data;
+    }
+
+    /** The policy declared by {@code r}, or null when {@code r} declares none. */
+    ResourcePolicy read(CfnResource r) {
+        Props p = new Props(r, resolver);
+        return switch (r.type()) {
+            case "AWS::S3::BucketPolicy" -> policy(r, p, DataResource.Kind.BUCKET, "Bucket", "PolicyDocument");
+            case "AWS::SQS::QueuePolicy" -> policy(r, p, DataResource.Kind.QUEUE, "Queues", "PolicyDocument");
+            case "AWS::SNS::TopicPolicy" -> policy(r, p, DataResource.Kind.TOPIC, "Topics", "PolicyDocument");
+            case "AWS::SecretsManager::ResourcePolicy" ->
+                policy(r, p, DataResource.Kind.SECRET, "SecretId", "ResourcePolicy");
+            case "AWS::KMS::Key" -> keyPolicy(r, p);
+            case "AWS::Events::EventBusPolicy" -> eventBusPolicy(r, p);
+            default -> null;
+        };
+    }
+
+    private ResourcePolicy policy(CfnResource r, Props p, DataResource.Kind kind, String targetKey, String docKey) {
+        PolicyDocument doc = PolicyStatements.document(r.logicalId(), p.get(docKey), resolver);
+        if (doc == null) {
+            return null;
+        }
+        return new ResourcePolicy(r.logicalId(), kind, targets(p.get(targetKey), kind), doc, r.location());
+    }
+
+    private ResourcePolicy keyPolicy(CfnResource r, Props p) {
+        Node node = p.get("KeyPolicy");
+        PolicyDocument doc = PolicyStatements.document(r.logicalId(), node, resolver);
+        if (doc == null) {
+            return null;
+        }
+        return new ResourcePolicy(
+                r.logicalId(), DataResource.Kind.KEY, List.of(r.logicalId()), doc, p.keyLocation("KeyPolicy"));
+    }
+
+    /** Either a {@code Statement} object, or the legacy {@code Action}/{@code Principal}/{@code Condition} form. */
+    private ResourcePolicy eventBusPolicy(CfnResource r, Props p) {
+        List<String> bus = p.get("EventBusName") == null
+                ? List.of("default")
+                : targets(p.get("EventBusName"), DataResource.Kind.EVENT_BUS);
+        MapNode st = p.map("Statement");
+        Statement statement;
+        if (st != null) {
+            statement = PolicyStatements.statement(st, resolver);
+        } else {
+            Node principal = p.get("Principal");
+            if (principal == null) {
+                return null;
+            }
+            Location at = p.keyLocation("Principal");
+            statement = new Statement(
+                    p.resource().properties().text("StatementId"),
+                    true,
+                    PolicyStatements.values(p.get("Action"), resolver),
+                    List.of(),
+                    List.of(),
+                    List.of(),
+                    PolicyStatements.principal(principal, resolver),
+                    null,
+                    legacyCondition(p.map("Condition")),
+                    at);
+        }
+        return new ResourcePolicy(
+                r.logicalId(),
+                DataResource.Kind.EVENT_BUS,
+                bus,
+                PolicyStatements.single(r.logicalId(), statement, r.location()),
+                r.location());
+    }
+
+    /** {@code {Type: StringEquals, Key: aws:PrincipalOrgID, Value: o-…}} as a policy condition block. */
+    private static Node legacyCondition(MapNode c) {
+        if (c == null || c.text("Type") == null || c.text("Key") == null || c.get("Value") == null) {
+            return null;
+        }
+        MapNode inner = new MapNode(
+                List.of(new MapNode.Entry(c.text("Key"), c.keyLocation("Key"), c.get("Value"))), c.location());
+        return new MapNode(List.of(new MapNode.Entry(c.text("Type"), c.keyLocation("Type"), inner)), c.location());
+    }
+
+    private List<String> targets(Node node, DataResource.Kind kind) {
+        List<String> out = new ArrayList<>();
+        if (node == null) {
+            return out;
+        }
+        for (Value v : PolicyStatements.values(node, resolver)) {
+            out.add(v.text());
+        }
+        // Resolve references to logical ids (values() renders them; re-read the nodes for the ids).
+        List<Node> nodes = new ArrayList<>();
+        for (Node alt : resolver.alternatives(node)) {
+            if (alt.asSeq() != null) {
+                nodes.addAll(alt.asSeq().items());
+            } else {
+                nodes.add(alt);
+            }
+        }
+        List<String> ids = new ArrayList<>();
+        for (Node n : nodes) {
+            String id = resolver.resourceRef(n);
+            if (id == null) {
+                String text = resolver.text(n);
+                id = text == null ? Value.of(n, resolver).text() : byName(text, kind);
+            }
+            ids.add(id);
+        }
+        return ids.isEmpty() ? out : ids;
+    }
+
+    /** The logical id of the resource of {@code kind} whose physical name (or ARN/URL ending) is {@code text}. */
+    private String byName(String text, DataResource.Kind kind) {
+        for (DataResource d : data) {
+            Value name = d.setting(Setting.NAME);
+            if (d.kind() == kind
+                    && name != null
+                    && name.literal()
+                    && !name.text().isEmpty()) {
+                String n = name.text();
+                if (text.equals(n) || text.endsWith(":" + n) || text.endsWith("/" + n)) {
+                    return d.id();
+                }
+            }
+        }
+        return text;
+    }
+}
