@@ -70,6 +70,13 @@ public record DataResource(String id, Kind kind, String cfnType, Location locati
         /** S3 canned ACL as written, e.g. {@code Private}, {@code PublicRead}. */
         public static final String ACL = "acl";
 
+        /**
+         * S3: {@code true} (at the configuration's key) when the template declares a PublicAccessBlockConfiguration.
+         * Without one, new buckets get all four Block Public Access settings on; with one, each setting it leaves out
+         * is off.
+         */
+        public static final String PUBLIC_ACCESS_BLOCK = "public-access-block";
+
         /** S3 Block Public Access: {@code true}/{@code false}; absent when the configuration does not state it. */
         public static final String BLOCK_PUBLIC_ACLS = "block-public-acls";
 

@@ -11,7 +11,9 @@ import dev.vigil.posture.model.Deployment;
 import dev.vigil.posture.model.ResourcePolicy;
 import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
+import dev.vigil.posture.source.Location;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -20,7 +22,10 @@ import java.util.Set;
  * S3 bucket open to everyone: a canned ACL that grants everyone ({@code PublicRead}, {@code PublicReadWrite}) or every
  * AWS account ({@code AuthenticatedRead}) unless Block Public Access ignores or blocks public ACLs; or a bucket policy
  * statement that allows any principal without a restricting condition, unless the bucket blocks or restricts public
- * policies.
+ * policies. A bucket whose template turns Block Public Access off (declares a PublicAccessBlockConfiguration that
+ * neither blocks nor ignores public ACLs, or neither blocks nor restricts public policies) is reported at medium
+ * severity: nothing public is declared yet, but any public ACL or policy added later takes effect. A bucket without
+ * the configuration is not: S3 turns all four settings on for new buckets.
  */
 final class BucketPublicCheck implements Check {
     private static final CheckInfo INFO = Info.of(
@@ -54,6 +59,7 @@ final class BucketPublicCheck implements Check {
     @Override
     public void run(Deployment deployment, Reporter reporter) {
         Map<String, DataResource> buckets = new HashMap<>();
+        Set<String> reported = new HashSet<>();
         for (DataResource b : deployment.dataResources()) {
             if (b.kind() != DataResource.Kind.BUCKET) {
                 continue;
@@ -65,6 +71,7 @@ final class BucketPublicCheck implements Check {
                     && PUBLIC_ACLS.contains(acl.text().trim().toLowerCase(Locale.ROOT))
                     && !b.settingIs(Setting.BLOCK_PUBLIC_ACLS, "true")
                     && !b.settingIs(Setting.IGNORE_PUBLIC_ACLS, "true")) {
+                reported.add(b.id());
                 reporter.report(
                         acl.location(),
                         b.id(),
@@ -87,6 +94,7 @@ final class BucketPublicCheck implements Check {
                                     + " without a restricting condition");
                 } else if (!b.settingIs(Setting.BLOCK_PUBLIC_POLICY, "true")
                         && !b.settingIs(Setting.RESTRICT_PUBLIC_BUCKETS, "true")) {
+                    reported.add(b.id());
                     reporter.report(
                             b.location(),
                             b.id(),
@@ -96,6 +104,39 @@ final class BucketPublicCheck implements Check {
                 }
             }
         }
+        for (DataResource b : deployment.dataResources()) {
+            if (b.kind() != DataResource.Kind.BUCKET) {
+                continue;
+            }
+            if (!reported.contains(b.id()) && b.setting(Setting.PUBLIC_ACCESS_BLOCK) != null) {
+                blockPublicAccessOff(b, reporter);
+            }
+        }
+    }
+
+    private static void blockPublicAccessOff(DataResource b, Reporter reporter) {
+        boolean aclsOpen = off(b, Setting.BLOCK_PUBLIC_ACLS) && off(b, Setting.IGNORE_PUBLIC_ACLS);
+        boolean policiesOpen = off(b, Setting.BLOCK_PUBLIC_POLICY) && off(b, Setting.RESTRICT_PUBLIC_BUCKETS);
+        if (!aclsOpen && !policiesOpen) {
+            return;
+        }
+        String setting = policiesOpen ? Setting.BLOCK_PUBLIC_POLICY : Setting.BLOCK_PUBLIC_ACLS;
+        Location at = b.setting(setting) != null ? b.locationOf(setting) : b.locationOf(Setting.PUBLIC_ACCESS_BLOCK);
+        String what = aclsOpen && policiesOpen
+                ? "public ACLs and public policies"
+                : aclsOpen ? "public ACLs" : "public policies";
+        reporter.report(
+                Severity.MEDIUM,
+                at,
+                b.id(),
+                "Bucket " + b.id() + " turns Block Public Access off for " + what
+                        + ": one added later makes the bucket public");
+    }
+
+    /** A Block Public Access setting is off when the configuration leaves it out or sets it to false. */
+    private static boolean off(DataResource b, String setting) {
+        Value v = b.setting(setting);
+        return v == null || v.is("false");
     }
 
     private static boolean hasPublicStatement(ResourcePolicy p) {

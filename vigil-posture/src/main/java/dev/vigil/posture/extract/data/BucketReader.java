@@ -16,6 +16,9 @@ final class BucketReader implements DataReader {
         s.put(Setting.NAME, p.value("BucketName"));
         s.put(Setting.ACL, p.value("AccessControl"));
         MapNode pab = p.map("PublicAccessBlockConfiguration");
+        if (pab != null) {
+            s.literal(Setting.PUBLIC_ACCESS_BLOCK, "true", p.keyLocation("PublicAccessBlockConfiguration"));
+        }
         s.put(Setting.BLOCK_PUBLIC_ACLS, p.value(pab, "BlockPublicAcls"));
         s.put(Setting.IGNORE_PUBLIC_ACLS, p.value(pab, "IgnorePublicAcls"));
         s.put(Setting.BLOCK_PUBLIC_POLICY, p.value(pab, "BlockPublicPolicy"));

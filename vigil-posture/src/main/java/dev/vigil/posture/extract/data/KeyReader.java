@@ -22,6 +22,7 @@ final class KeyReader implements DataReader {
                 spec != null
                         ? spec
                         : Value.literal("SYMMETRIC_DEFAULT", p.resource().location()));
+        s.put(Setting.KEY_ORIGIN, p.value("Origin"));
         s.literal(Setting.KEY_POLICY, p.get("KeyPolicy") != null ? "true" : "false", p.keyLocation("KeyPolicy"));
         return s.build(DataResource.Kind.KEY);
     }
