@@ -127,27 +127,26 @@ final class ResourcePolicyReader {
         List<String> ids = new ArrayList<>();
         for (Node n : nodes) {
             String id = resolver.resourceRef(n);
-            if (id == null) {
-                String text = resolver.text(n);
-                id = text == null ? Value.of(n, resolver).text() : byName(text, kind);
-            }
-            ids.add(id);
+            ids.add(id != null ? id : byName(Value.of(n, resolver), kind));
         }
         return ids.isEmpty() ? out : ids;
     }
 
-    /** The logical id of the resource of {@code kind} whose physical name (or ARN/URL ending) is {@code text}. */
-    private String byName(String text, DataResource.Kind kind) {
+    /**
+     * The logical id of the resource of {@code kind} whose physical name is {@code name} (or whose ARN/URL ends with
+     * it); a name only known at deploy time matches the same expression written as the resource's name. Otherwise
+     * the name as written.
+     */
+    private String byName(Value name, DataResource.Kind kind) {
+        String text = name.text();
         for (DataResource d : data) {
-            Value name = d.setting(Setting.NAME);
-            if (d.kind() == kind
-                    && name != null
-                    && name.literal()
-                    && !name.text().isEmpty()) {
-                String n = name.text();
-                if (text.equals(n) || text.endsWith(":" + n) || text.endsWith("/" + n)) {
-                    return d.id();
-                }
+            Value n = d.setting(Setting.NAME);
+            if (d.kind() != kind || n == null || n.text().isEmpty() || n.literal() != name.literal()) {
+                continue;
+            }
+            if (text.equals(n.text())
+                    || name.literal() && (text.endsWith(":" + n.text()) || text.endsWith("/" + n.text()))) {
+                return d.id();
             }
         }
         return text;
