@@ -4,11 +4,14 @@ import dev.vigil.posture.model.PolicyDocument;
 import dev.vigil.posture.model.Principal;
 import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
+import dev.vigil.posture.source.JsonReader;
 import dev.vigil.posture.source.Location;
 import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.source.Node;
 import dev.vigil.posture.source.ScalarNode;
 import dev.vigil.posture.source.SeqNode;
+import dev.vigil.posture.source.SourceException;
+import dev.vigil.posture.source.SourceLimits;
 import dev.vigil.posture.template.Resolver;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -30,6 +33,9 @@ final class PolicyStatements {
         }
         List<Statement> statements = new ArrayList<>();
         for (Node alt : resolver.alternatives(node)) {
+            if (alt instanceof ScalarNode text) {
+                alt = parseJson(text);
+            }
             if (alt instanceof MapNode doc) {
                 for (Node st : items(doc.get("Statement"), resolver)) {
                     if (st instanceof MapNode m) {
@@ -39,6 +45,46 @@ final class PolicyStatements {
             }
         }
         return new PolicyDocument(name, statements, node.location());
+    }
+
+    /**
+     * A policy written as a JSON string, as CloudFormation also accepts; every node is placed at the string, since
+     * positions inside it are not positions in the file. Null when the text is not a JSON object.
+     */
+    private static Node parseJson(ScalarNode text) {
+        String t = text.value() == null ? "" : text.value().trim();
+        if (!t.startsWith("{")) {
+            return null;
+        }
+        try {
+            return relocate(
+                    new JsonReader(SourceLimits.DEFAULT).read(text.location().file(), t), text.location());
+        } catch (SourceException e) {
+            return null;
+        }
+    }
+
+    /** The same tree with every location at {@code at}; the reader's depth limit bounds the recursion. */
+    private static Node relocate(Node n, Location at) {
+        if (n == null) {
+            return null;
+        }
+        if (n instanceof MapNode m) {
+            List<MapNode.Entry> entries = new ArrayList<>();
+            for (MapNode.Entry e : m.entries()) {
+                entries.add(new MapNode.Entry(e.key(), at, relocate(e.value(), at)));
+            }
+            return new MapNode(entries, at);
+        }
+        if (n instanceof SeqNode s) {
+            List<Node> items = new ArrayList<>();
+            for (Node i : s.items()) {
+                items.add(relocate(i, at));
+            }
+            return new SeqNode(items, at);
+        }
+        ScalarNode sc = (ScalarNode) n;
+        return new ScalarNode(sc.value(), sc.kind(), at);
     }
 
     /** One statement map. */

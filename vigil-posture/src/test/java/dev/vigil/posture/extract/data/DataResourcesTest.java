@@ -210,4 +210,22 @@ class DataResourcesTest {
                         .literal())
                 .isFalse();
     }
+
+    @Test
+    void policyWrittenAsJsonString() {
+        Deployment d = model("""
+                Resources:
+                  T: {Type: AWS::SNS::Topic}
+                  P:
+                    Type: AWS::SNS::TopicPolicy
+                    Properties:
+                      Topics: [!Ref T]
+                      PolicyDocument: '{"Statement": [{"Effect": "Allow", "Principal": "*", "Action": "sns:Publish"}]}'
+                """);
+        ResourcePolicy p = d.resourcePolicies().get(0);
+        assertThat(p.targetIds()).containsExactly("T");
+        Statement st = p.document().statements().get(0);
+        assertThat(st.principal().wildcard()).isTrue();
+        assertThat(st.location().line()).isEqualTo(7);
+    }
 }
