@@ -87,8 +87,8 @@ final class PolicyStatements {
         return new ScalarNode(sc.value(), sc.kind(), at);
     }
 
-    /** One statement map. */
-    static Statement statement(MapNode m, Resolver resolver) {
+    /** One statement map: the one place that builds {@link Statement}s. */
+    private static Statement statement(MapNode m, Resolver resolver) {
         String effect = resolver.text(m.get("Effect"));
         return new Statement(
                 m.text("Sid"),
@@ -154,10 +154,5 @@ final class PolicyStatements {
             }
         }
         return out;
-    }
-
-    /** Location helper for documents synthesised from single-statement resources. */
-    static PolicyDocument single(String name, Statement st, Location at) {
-        return new PolicyDocument(name, List.of(st), at);
     }
 }

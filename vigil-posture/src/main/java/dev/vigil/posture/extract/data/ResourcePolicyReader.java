@@ -4,11 +4,11 @@ import dev.vigil.posture.model.DataResource;
 import dev.vigil.posture.model.DataResource.Setting;
 import dev.vigil.posture.model.PolicyDocument;
 import dev.vigil.posture.model.ResourcePolicy;
-import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
 import dev.vigil.posture.source.Location;
 import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.source.Node;
+import dev.vigil.posture.source.ScalarNode;
 import dev.vigil.posture.template.CfnResource;
 import dev.vigil.posture.template.Resolver;
 import java.util.ArrayList;
@@ -67,34 +67,29 @@ final class ResourcePolicyReader {
         List<String> bus = p.get("EventBusName") == null
                 ? List.of("default")
                 : targets(p.get("EventBusName"), DataResource.Kind.EVENT_BUS);
-        MapNode st = p.map("Statement");
-        Statement statement;
-        if (st != null) {
-            statement = PolicyStatements.statement(st, resolver);
-        } else {
+        Node statement = p.map("Statement");
+        if (statement == null) {
             Node principal = p.get("Principal");
             if (principal == null) {
                 return null;
             }
+            List<MapNode.Entry> legacy = new ArrayList<>();
             Location at = p.keyLocation("Principal");
-            statement = new Statement(
-                    p.resource().properties().text("StatementId"),
-                    true,
-                    PolicyStatements.values(p.get("Action"), resolver),
-                    List.of(),
-                    List.of(),
-                    List.of(),
-                    PolicyStatements.principal(principal, resolver),
-                    null,
-                    legacyCondition(p.map("Condition")),
-                    at);
+            legacy.add(new MapNode.Entry("Effect", at, new ScalarNode("Allow", ScalarNode.Kind.STRING, at)));
+            legacy.add(new MapNode.Entry("Principal", at, principal));
+            if (p.get("Action") != null) {
+                legacy.add(new MapNode.Entry("Action", p.keyLocation("Action"), p.get("Action")));
+            }
+            Node condition = legacyCondition(p.map("Condition"));
+            if (condition != null) {
+                legacy.add(new MapNode.Entry("Condition", p.keyLocation("Condition"), condition));
+            }
+            statement = new MapNode(legacy, at);
         }
-        return new ResourcePolicy(
-                r.logicalId(),
-                DataResource.Kind.EVENT_BUS,
-                bus,
-                PolicyStatements.single(r.logicalId(), statement, r.location()),
-                r.location());
+        Node document =
+                new MapNode(List.of(new MapNode.Entry("Statement", statement.location(), statement)), r.location());
+        PolicyDocument doc = PolicyStatements.document(r.logicalId(), document, resolver);
+        return new ResourcePolicy(r.logicalId(), DataResource.Kind.EVENT_BUS, bus, doc, r.location());
     }
 
     /** {@code {Type: StringEquals, Key: aws:PrincipalOrgID, Value: o-…}} as a policy condition block. */
