@@ -92,10 +92,10 @@ public record DataResource(String id, Kind kind, String cfnType, Location locati
         /** {@code true} when the bucket hosts a static website; located at the website configuration. */
         public static final String WEBSITE = "website";
 
-        /** KMS key: automatic rotation of key material, {@code true}/{@code false}. */
+        /** KMS key: automatic rotation of key material, {@code true}/{@code false} ({@code false} at the resource when absent). */
         public static final String KEY_ROTATION = "key-rotation";
 
-        /** KMS key spec, e.g. {@code SYMMETRIC_DEFAULT} (the default when absent), {@code RSA_2048}, {@code HMAC_256}. */
+        /** KMS key spec, e.g. {@code SYMMETRIC_DEFAULT} (at the resource when absent), {@code RSA_2048}, {@code HMAC_256}. */
         public static final String KEY_SPEC = "key-spec";
 
         /** KMS key origin as written ({@code AWS_KMS} when absent, {@code EXTERNAL}, {@code AWS_CLOUDHSM}...). */
@@ -104,7 +104,10 @@ public record DataResource(String id, Kind kind, String cfnType, Location locati
         /** KMS key: whether the template gives a key policy; {@code false} (at the resource) when it does not. */
         public static final String KEY_POLICY = "key-policy";
 
-        /** DynamoDB point-in-time recovery, {@code true}/{@code false}; absent when not stated. */
+        /**
+         * DynamoDB point-in-time recovery, {@code true}/{@code false}: {@code false} at the specification, or at the
+         * resource, when not stated; for a global table, the first replica without it.
+         */
         public static final String PITR = "pitr";
 
         /** DynamoDB billing mode as written ({@code PROVISIONED}, {@code PAY_PER_REQUEST}, anything else). */
