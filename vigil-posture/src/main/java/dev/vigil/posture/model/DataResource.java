@@ -16,8 +16,11 @@ import java.util.Map;
  * @param cfnType the CloudFormation type it was declared as
  * @param location where declared
  * @param settings normalised settings by name
+ * @param origin the construct it was lowered from (e.g. {@code serverless.yml functions.hello} for a function's log
+ *     group), or null when the template declares it as CloudFormation
  */
-public record DataResource(String id, Kind kind, String cfnType, Location location, Map<String, Value> settings) {
+public record DataResource(
+        String id, Kind kind, String cfnType, Location location, Map<String, Value> settings, String origin) {
 
     /** Data resource kinds. */
     public enum Kind {

@@ -33,8 +33,17 @@ final class LogRetentionCheck implements Check {
     public void run(Deployment deployment, Reporter reporter) {
         for (DataResource g : deployment.dataResources()) {
             if (g.kind() == DataResource.Kind.LOG_GROUP && g.setting(Setting.RETENTION_DAYS) == null) {
-                reporter.report(g.location(), g.id(), "Log group " + g.id() + " has no RetentionInDays");
+                reporter.report(g.location(), g.id(), message(g));
             }
         }
+    }
+
+    private static String message(DataResource g) {
+        String o = g.origin();
+        if (o != null && o.startsWith("serverless.yml functions.")) {
+            return "Log group " + g.id() + " of " + o.substring("serverless.yml ".length())
+                    + " keeps logs forever: set logRetentionInDays on the function or the provider";
+        }
+        return "Log group " + g.id() + " has no RetentionInDays";
     }
 }

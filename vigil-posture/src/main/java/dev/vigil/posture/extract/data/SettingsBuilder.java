@@ -52,6 +52,6 @@ final class SettingsBuilder {
 
     DataResource build(DataResource.Kind kind) {
         var r = props.resource();
-        return new DataResource(r.logicalId(), kind, r.type(), r.location(), settings);
+        return new DataResource(r.logicalId(), kind, r.type(), r.location(), settings, r.origin());
     }
 }
