@@ -92,6 +92,12 @@ public record DataResource(
         /** S3 Block Public Access: restrict access under a public policy to AWS services and the owner account. */
         public static final String RESTRICT_PUBLIC_BUCKETS = "restrict-public-buckets";
 
+        /**
+         * S3 object ownership as written ({@code BucketOwnerEnforced} disables ACLs, {@code ObjectWriter},
+         * {@code BucketOwnerPreferred}); absent when not stated.
+         */
+        public static final String OBJECT_OWNERSHIP = "object-ownership";
+
         /** {@code true} when the bucket hosts a static website; located at the website configuration. */
         public static final String WEBSITE = "website";
 

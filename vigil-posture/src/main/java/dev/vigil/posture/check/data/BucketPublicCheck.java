@@ -69,6 +69,7 @@ final class BucketPublicCheck implements Check {
             if (acl != null
                     && acl.literal()
                     && PUBLIC_ACLS.contains(acl.text().trim().toLowerCase(Locale.ROOT))
+                    && aclsHonoured(b)
                     && !b.settingIs(Setting.BLOCK_PUBLIC_ACLS, "true")
                     && !b.settingIs(Setting.IGNORE_PUBLIC_ACLS, "true")) {
                 reported.add(b.id());
@@ -115,7 +116,7 @@ final class BucketPublicCheck implements Check {
     }
 
     private static void blockPublicAccessOff(DataResource b, Reporter reporter) {
-        boolean aclsOpen = off(b, Setting.BLOCK_PUBLIC_ACLS) && off(b, Setting.IGNORE_PUBLIC_ACLS);
+        boolean aclsOpen = aclsHonoured(b) && off(b, Setting.BLOCK_PUBLIC_ACLS) && off(b, Setting.IGNORE_PUBLIC_ACLS);
         boolean policiesOpen = off(b, Setting.BLOCK_PUBLIC_POLICY) && off(b, Setting.RESTRICT_PUBLIC_BUCKETS);
         if (!aclsOpen && !policiesOpen) {
             return;
@@ -131,6 +132,11 @@ final class BucketPublicCheck implements Check {
                 b.id(),
                 "Bucket " + b.id() + " turns Block Public Access off for " + what
                         + ": one added later makes the bucket public");
+    }
+
+    /** ACLs take effect unless object ownership is {@code BucketOwnerEnforced}, which disables them. */
+    private static boolean aclsHonoured(DataResource b) {
+        return !b.settingIs(Setting.OBJECT_OWNERSHIP, "BucketOwnerEnforced");
     }
 
     /** A Block Public Access setting is off when the configuration leaves it out or sets it to false. */

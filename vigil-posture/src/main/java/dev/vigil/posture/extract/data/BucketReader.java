@@ -23,6 +23,11 @@ final class BucketReader implements DataReader {
         s.put(Setting.IGNORE_PUBLIC_ACLS, p.value(pab, "IgnorePublicAcls"));
         s.put(Setting.BLOCK_PUBLIC_POLICY, p.value(pab, "BlockPublicPolicy"));
         s.put(Setting.RESTRICT_PUBLIC_BUCKETS, p.value(pab, "RestrictPublicBuckets"));
+        MapNode ownership = p.map("OwnershipControls");
+        SeqNode rules = ownership == null ? null : ownership.seq("Rules");
+        if (rules != null && rules.size() > 0 && rules.items().get(0) instanceof MapNode rule) {
+            s.put(Setting.OBJECT_OWNERSHIP, p.value(rule, "ObjectOwnership"));
+        }
         if (p.get("WebsiteConfiguration") != null) {
             s.literal(Setting.WEBSITE, "true", p.keyLocation("WebsiteConfiguration"));
         }
