@@ -29,7 +29,12 @@ final class TableReader implements DataReader {
         if (global) {
             globalPitr(p, s, replicas);
         } else {
-            pitr(p, s, p.map("PointInTimeRecoverySpecification"), p.keyLocation("PointInTimeRecoverySpecification"));
+            pitr(
+                    p,
+                    s,
+                    p.map("PointInTimeRecoverySpecification"),
+                    p.keyLocation("PointInTimeRecoverySpecification"),
+                    p.resource().location());
         }
         return s.build(DataResource.Kind.TABLE);
     }
@@ -70,7 +75,7 @@ final class TableReader implements DataReader {
         return first;
     }
 
-    private static void pitr(Props p, SettingsBuilder s, MapNode spec, Location specAt) {
+    private static void pitr(Props p, SettingsBuilder s, MapNode spec, Location specAt, Location absentAt) {
         Value enabled = p.value(spec, "PointInTimeRecoveryEnabled");
         if (enabled != null) {
             s.put(Setting.PITR, enabled);
@@ -95,7 +100,8 @@ final class TableReader implements DataReader {
                         p,
                         s,
                         spec,
-                        replica == null ? r.location() : replica.keyLocation("PointInTimeRecoverySpecification"));
+                        replica == null ? r.location() : replica.keyLocation("PointInTimeRecoverySpecification"),
+                        r.location());
                 return;
             }
         }

@@ -228,4 +228,46 @@ class DataResourcesTest {
         assertThat(st.principal().wildcard()).isTrue();
         assertThat(st.location().line()).isEqualTo(7);
     }
+
+    @Test
+    void globalTableReplicasDecideKeyAndRecovery() {
+        Deployment d = model("""
+                Resources:
+                  G:
+                    Type: AWS::DynamoDB::GlobalTable
+                    Properties:
+                      SSESpecification: {SSEEnabled: true, SSEType: KMS}
+                      Replicas:
+                        - Region: eu-west-1
+                          SSESpecification: {KMSMasterKeyId: alias/orders}
+                          PointInTimeRecoverySpecification: {PointInTimeRecoveryEnabled: true}
+                        - Region: us-east-1
+                          SSESpecification: {KMSMasterKeyId: alias/orders}
+                """);
+        assertThat(setting(d, "G", Setting.ENCRYPTION)).isEqualTo(Setting.CUSTOMER_KEY);
+        assertThat(setting(d, "G", Setting.PITR)).isEqualTo("false");
+        assertThat(resource(d, "G").locationOf(Setting.PITR).line()).isEqualTo(11);
+    }
+
+    @Test
+    void legacyEventBusPolicyBecomesOneStatement() {
+        Deployment d = model("""
+                Resources:
+                  P:
+                    Type: AWS::Events::EventBusPolicy
+                    Properties:
+                      StatementId: org
+                      Action: events:PutEvents
+                      Principal: "*"
+                      Condition: {Type: StringEquals, Key: aws:PrincipalOrgID, Value: o-1}
+                """);
+        ResourcePolicy p = d.resourcePolicies().get(0);
+        assertThat(p.targetKind()).isEqualTo(DataResource.Kind.EVENT_BUS);
+        assertThat(p.targetIds()).containsExactly("default");
+        Statement st = p.document().statements().get(0);
+        assertThat(st.allow()).isTrue();
+        assertThat(st.principal().wildcard()).isTrue();
+        assertThat(st.actions()).extracting(Value::text).containsExactly("events:PutEvents");
+        assertThat(st.condition()).isNotNull();
+    }
 }
