@@ -81,8 +81,7 @@ final class TableReader implements DataReader {
             s.put(Setting.PITR, enabled);
         } else {
             // PITR is off unless enabled; an empty specification states nothing.
-            s.literal(
-                    Setting.PITR, "false", spec != null ? specAt : p.resource().location());
+            s.literal(Setting.PITR, "false", spec != null ? specAt : absentAt);
         }
     }
 

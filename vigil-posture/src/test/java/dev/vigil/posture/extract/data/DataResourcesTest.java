@@ -246,7 +246,7 @@ class DataResourcesTest {
                 """);
         assertThat(setting(d, "G", Setting.ENCRYPTION)).isEqualTo(Setting.CUSTOMER_KEY);
         assertThat(setting(d, "G", Setting.PITR)).isEqualTo("false");
-        assertThat(resource(d, "G").locationOf(Setting.PITR).line()).isEqualTo(11);
+        assertThat(resource(d, "G").locationOf(Setting.PITR).line()).isEqualTo(10);
     }
 
     @Test
