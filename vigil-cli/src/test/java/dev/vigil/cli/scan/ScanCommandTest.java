@@ -118,6 +118,35 @@ class ScanCommandTest {
     }
 
     @Test
+    void usageReportJoinsTheJsonReport() throws Exception {
+        CliRun r = CliRun.run(
+                "scan",
+                "--format",
+                "json",
+                "--fail-on",
+                "none",
+                "--usage",
+                "src/test/resources/scan/cloudtrail-empty.json",
+                MIXED);
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(JSON.readTree(r.out()).has("usage")).isTrue();
+        assertThat(CliRun.run("scan", "--usage", "no/such/trail.json", MIXED).exit())
+                .isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void parallelScanKeepsFileOrder() throws Exception {
+        String one =
+                CliRun.run("scan", "--format", "json", "--threads", "1", MIXED).out();
+        String four =
+                CliRun.run("scan", "--format", "json", "--threads", "4", MIXED).out();
+        assertThat(JSON.readTree(four).get("files"))
+                .isEqualTo(JSON.readTree(one).get("files"));
+        assertThat(JSON.readTree(four).get("findings"))
+                .isEqualTo(JSON.readTree(one).get("findings"));
+    }
+
+    @Test
     void listChecks() {
         CliRun text = CliRun.run("scan", "--list-checks");
         assertThat(text.exit()).isZero();
