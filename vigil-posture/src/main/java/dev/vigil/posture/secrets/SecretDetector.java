@@ -79,13 +79,16 @@ public final class SecretDetector {
         return SecretMatch.of(SecretKind.NAMED_SECRET, value, 0, value.length());
     }
 
-    private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
-            new com.fasterxml.jackson.databind.ObjectMapper();
+    /** Loaded on first use: most scans never meet a JSON-valued secret setting. */
+    private static final class Json {
+        static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+                new com.fasterxml.jackson.databind.ObjectMapper();
+    }
 
     private static boolean jsonHasSecret(String text, int depth) {
         com.fasterxml.jackson.databind.JsonNode node;
         try {
-            node = JSON.readTree(text);
+            node = Json.MAPPER.readTree(text);
         } catch (java.io.IOException | RuntimeException notJson) {
             return literalSecret(text);
         }
