@@ -281,7 +281,7 @@ public final class SecretExtractor implements Extractor {
                 if (Intrinsic.isIntrinsic(m)) {
                     intrinsic(m.entries().get(0), name, path, at, depth);
                 } else {
-                    map(m, path, depth);
+                    map(m, name, path, depth);
                 }
             }
         }
@@ -293,7 +293,7 @@ public final class SecretExtractor implements Extractor {
                     if (arg instanceof SeqNode s && s.size() > 0) {
                         node(s.items().get(0), name, path, at, depth + 1);
                         if (s.size() > 1 && s.items().get(1) instanceof MapNode vars) {
-                            map(vars, path, depth + 1);
+                            map(vars, name, path, depth + 1);
                         }
                     } else {
                         node(arg, name, path, at, depth + 1);
@@ -317,7 +317,8 @@ public final class SecretExtractor implements Extractor {
             }
         }
 
-        private void map(MapNode m, String path, int depth) {
+        /** @param name the name of the setting this map is the value of (an output's {@code Value} goes by it) */
+        private void map(MapNode m, String name, String path, int depth) {
             String pairName = null;
             boolean referenceValue = false;
             if (m.has("Value") || m.has("value")) {
@@ -341,6 +342,8 @@ public final class SecretExtractor implements Extractor {
                     if (!referenceValue) {
                         node(e.value(), pairName, childPath, e.keyLocation(), depth + 1);
                     }
+                } else if (isValue && name != null) {
+                    node(e.value(), name, childPath, e.keyLocation(), depth + 1);
                 } else {
                     node(e.value(), e.key(), childPath, e.keyLocation(), depth + 1);
                 }
