@@ -101,14 +101,17 @@ public final class Scanner {
                     return t;
                 });
         try {
+            // The first file on this thread: lazily loaded catalogues are built once, before workers share them.
+            FileResult first = scanFile(files.get(0));
             List<java.util.concurrent.Future<FileResult>> futures = new ArrayList<>(files.size());
-            for (Path f : files) {
+            for (Path f : files.subList(1, files.size())) {
                 futures.add(pool.submit(() -> scanFile(f)));
             }
             List<FileResult> out = new ArrayList<>(files.size());
-            for (int i = 0; i < files.size(); i++) {
+            out.add(first);
+            for (int i = 1; i < files.size(); i++) {
                 try {
-                    out.add(futures.get(i).get());
+                    out.add(futures.get(i - 1).get());
                 } catch (java.util.concurrent.ExecutionException e) {
                     String name = files.get(i).toString();
                     out.add(failed(name, name + ":1:1: cannot scan: " + e.getCause()));
