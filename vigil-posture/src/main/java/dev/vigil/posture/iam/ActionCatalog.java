@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -213,6 +214,55 @@ public final class ActionCatalog {
             }
         }
         return Collections.unmodifiableSet(out);
+    }
+
+    /**
+     * True when some known action matching {@code pattern} (IAM wildcards, any case; {@code *} for all) passes
+     * {@code test}; stops at the first. {@code test} gets the canonical name.
+     */
+    public boolean anyMatching(String pattern, Predicate<String> test) {
+        if (pattern == null) {
+            return false;
+        }
+        String p = pattern.trim().toLowerCase(Locale.ROOT);
+        int colon = p.indexOf(':');
+        String svcPattern = p.equals("*") ? "*" : colon < 0 ? null : p.substring(0, colon);
+        String actPattern = p.equals("*") ? "*" : colon < 0 ? null : p.substring(colon + 1);
+        if (svcPattern == null) {
+            return false;
+        }
+        for (Map.Entry<String, Service> e : services.entrySet()) {
+            if (!Wildcard.matches(svcPattern, e.getKey())) {
+                continue;
+            }
+            for (Map.Entry<String, Action> a : e.getValue().actions().entrySet()) {
+                if (Wildcard.matches(actPattern, a.getKey())
+                        && test.test(e.getValue().prefix() + ":" + a.getValue().name())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * True when some known action matching none of {@code notPatterns} (a statement's {@code NotAction}) passes
+     * {@code test}; stops at the first.
+     */
+    public boolean anyExcept(List<String> notPatterns, Predicate<String> test) {
+        List<String> lower = new ArrayList<>();
+        for (String n : notPatterns) {
+            lower.add(n == null ? "" : n.trim().toLowerCase(Locale.ROOT));
+        }
+        return anyMatching("*", action -> {
+            String a = action.toLowerCase(Locale.ROOT);
+            for (String n : lower) {
+                if (Wildcard.matches(n, a)) {
+                    return false;
+                }
+            }
+            return test.test(action);
+        });
     }
 
     /** The access level of a known action, or null. */
