@@ -117,7 +117,8 @@ public final class AwsManagedPolicies {
 
     /**
      * The name of an AWS-managed policy ARN ({@code arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole}
-     * gives {@code AWSLambdaBasicExecutionRole}), or null when the ARN is not AWS-managed.
+     * gives {@code AWSLambdaBasicExecutionRole}; also through {@code !Sub arn:${AWS::Partition}:iam::aws:policy/…}), or
+     * null when the ARN is not AWS-managed.
      */
     public static String name(String arn) {
         if (arn == null) {
@@ -125,11 +126,12 @@ public final class AwsManagedPolicies {
         }
         String a = arn.trim();
         int marker = a.indexOf(":iam::aws:policy/");
-        if (!a.startsWith("arn:") || marker < 0) {
+        if (marker < 0 || !a.contains("arn:")) {
             return null;
         }
         String path = a.substring(marker + ":iam::aws:policy/".length());
-        return path.substring(path.lastIndexOf('/') + 1);
+        String name = path.substring(path.lastIndexOf('/') + 1);
+        return name.isEmpty() || name.contains("$") || name.contains("*") ? null : name;
     }
 
     /** The summarised statements of the AWS-managed policy with this ARN, or null when unknown. */

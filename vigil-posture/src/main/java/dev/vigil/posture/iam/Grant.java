@@ -15,8 +15,8 @@ import java.util.Locale;
  * @param actions lower-case action patterns ({@code Action}); empty when the statement uses {@code NotAction}
  * @param notActions lower-case {@code NotAction} patterns
  * @param notAction true when the statement uses {@code NotAction}
- * @param resources {@code Resource} patterns, null entries for deploy-time values
- * @param notResources {@code NotResource} patterns, null entries for deploy-time values
+ * @param resources {@code Resource} patterns
+ * @param notResources {@code NotResource} patterns
  * @param notResource true when the statement uses {@code NotResource}
  * @param condition the {@code Condition} block, or null
  * @param source the statement it came from (for locations), or null for a built-in AWS-managed policy
@@ -27,12 +27,52 @@ public record Grant(
         List<String> actions,
         List<String> notActions,
         boolean notAction,
-        List<String> resources,
-        List<String> notResources,
+        List<Res> resources,
+        List<Res> notResources,
         boolean notResource,
         Node condition,
         Statement source,
         String policy) {
+
+    /**
+     * One resource as far as it is known: {@code pattern} to match ARNs against (a {@code Fn::Sub} or serverless
+     * variable part becomes {@code *}; null when nothing is known, e.g. {@code !GetAtt Role.Arn}), and whether the
+     * resource as written contains a wildcard (so names more than one resource on purpose).
+     */
+    public record Res(String pattern, boolean wildcard) {
+        static final Res ALL = new Res("*", true);
+
+        static Res of(Value v) {
+            String t = v.text().trim();
+            if (v.literal()) {
+                return new Res(t, Wildcard.hasWildcard(t));
+            }
+            if (t.startsWith("!Sub ")) {
+                t = t.substring("!Sub ".length()).trim();
+            }
+            String fixed = stripPlaceholders(t);
+            if (t.contains("\u2026") || !t.startsWith("arn:") || fixed.isEmpty()) {
+                return new Res(null, false);
+            }
+            return new Res(Arns.placeholdersToStars(t), Wildcard.hasWildcard(fixed));
+        }
+
+        private static String stripPlaceholders(String t) {
+            StringBuilder b = new StringBuilder();
+            int i = 0;
+            while (i < t.length()) {
+                int start = t.indexOf("${", i);
+                int end = start < 0 ? -1 : t.indexOf('}', start);
+                if (start < 0 || end < 0) {
+                    b.append(t, i, t.length());
+                    break;
+                }
+                b.append(t, i, start);
+                i = end + 1;
+            }
+            return b.toString();
+        }
+    }
 
     /** The grant of a statement written in a template or policy file. */
     public static Grant of(Statement s, String policy) {
@@ -51,13 +91,14 @@ public record Grant(
 
     /** An Allow of {@code actions} on every resource, without condition (built-in AWS-managed policies). */
     static Grant allowAll(String policy, String... actions) {
-        return new Grant(true, lowerAll(actions), List.of(), false, List.of("*"), List.of(), false, null, null, policy);
+        return new Grant(
+                true, lowerAll(actions), List.of(), false, List.of(Res.ALL), List.of(), false, null, null, policy);
     }
 
     /** An Allow of everything except {@code notActions} on every resource. */
     static Grant allowAllBut(String policy, String... notActions) {
         return new Grant(
-                true, List.of(), lowerAll(notActions), true, List.of("*"), List.of(), false, null, null, policy);
+                true, List.of(), lowerAll(notActions), true, List.of(Res.ALL), List.of(), false, null, null, policy);
     }
 
     private static List<String> lowerAll(String... actions) {
@@ -77,10 +118,10 @@ public record Grant(
         return out;
     }
 
-    private static List<String> patterns(List<Value> values) {
-        List<String> out = new ArrayList<>();
+    private static List<Res> patterns(List<Value> values) {
+        List<Res> out = new ArrayList<>();
         for (Value v : values) {
-            out.add(v.literal() ? v.text().trim() : null);
+            out.add(Res.of(v));
         }
         return out;
     }
@@ -111,6 +152,14 @@ public record Grant(
 
     /** True when the grant applies to every resource: {@code Resource: "*"}. */
     public boolean allResources() {
-        return !notResource && resources.contains("*");
+        if (notResource) {
+            return false;
+        }
+        for (Res r : resources) {
+            if ("*".equals(r.pattern())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

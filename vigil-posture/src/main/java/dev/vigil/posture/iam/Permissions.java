@@ -38,6 +38,14 @@ public final class Permissions {
      * that no Deny takes away; empty when it cannot.
      */
     public List<Grant> exploitableGrants(String action) {
+        return exploitableGrants(action, false);
+    }
+
+    /**
+     * Like {@link #exploitableGrants(String)}; with {@code broadOnly}, only resources written with a wildcard (or
+     * {@code NotResource}) count, so a grant on named resources only is left out.
+     */
+    public List<Grant> exploitableGrants(String action, boolean broadOnly) {
         if (boundary != null && !boundaryAllows(action)) {
             return List.of();
         }
@@ -54,7 +62,7 @@ public final class Permissions {
             if (!g.allow() || !g.matchesAction(action) || !conditions.satisfiable(g.condition())) {
                 continue;
             }
-            if (survives(g, arnPatterns, known, denies)) {
+            if (survives(g, arnPatterns, known, denies, broadOnly)) {
                 out.add(g);
             }
         }
@@ -82,11 +90,14 @@ public final class Permissions {
         return allowed;
     }
 
-    private static boolean survives(Grant g, List<String> arnPatterns, boolean known, List<Grant> denies) {
+    private static boolean survives(
+            Grant g, List<String> arnPatterns, boolean known, List<Grant> denies, boolean broadOnly) {
         if (g.notResource()) {
             // Everything except the listed resources: blocked only when "*" is excluded or a Deny covers all.
-            if (g.notResources().contains("*")) {
-                return false;
+            for (Grant.Res nr : g.notResources()) {
+                if ("*".equals(nr.pattern())) {
+                    return false;
+                }
             }
             for (Grant d : denies) {
                 if (d.allResources()) {
@@ -95,8 +106,9 @@ public final class Permissions {
             }
             return true;
         }
-        for (String r : g.resources()) {
-            if (!usable(r, arnPatterns, known)) {
+        for (Grant.Res res : g.resources()) {
+            String r = res.pattern();
+            if ((broadOnly && !res.wildcard()) || !usable(r, arnPatterns, known)) {
                 continue;
             }
             if (!deniedEverywhere(r, denies)) {
@@ -136,8 +148,8 @@ public final class Permissions {
         for (Grant d : denies) {
             if (d.notResource()) {
                 boolean excluded = false;
-                for (String nr : d.notResources()) {
-                    if (nr != null && r != null && Arns.covers(nr, r)) {
+                for (Grant.Res nr : d.notResources()) {
+                    if (nr.pattern() != null && r != null && Arns.covers(nr.pattern(), r)) {
                         excluded = true;
                     }
                 }
@@ -146,7 +158,8 @@ public final class Permissions {
                 }
                 continue;
             }
-            for (String dr : d.resources()) {
+            for (Grant.Res res : d.resources()) {
+                String dr = res.pattern();
                 if (dr != null && (dr.equals("*") || (r != null && Arns.covers(dr, r)))) {
                     return true;
                 }

@@ -133,12 +133,10 @@ public final class Principals {
     private static void addManaged(List<Grant> out, Deployment d, List<Value> arns, List<String> attachedIds) {
         Set<String> ids = new LinkedHashSet<>(attachedIds);
         for (Value arn : arns) {
-            if (arn.literal()) {
-                List<Grant> known = AwsManagedPolicies.grants(arn.text());
-                if (known != null) {
-                    out.addAll(known);
-                }
-            } else if (arn.text().startsWith("!Ref ")) {
+            List<Grant> known = AwsManagedPolicies.grants(arn.text());
+            if (known != null) {
+                out.addAll(known);
+            } else if (!arn.literal() && arn.text().startsWith("!Ref ")) {
                 ids.add(arn.text().substring("!Ref ".length()).trim());
             }
         }
@@ -153,7 +151,7 @@ public final class Principals {
         if (arn == null) {
             return null;
         }
-        if (arn.literal()) {
+        if (AwsManagedPolicies.name(arn.text()) != null) {
             return AwsManagedPolicies.grants(arn.text());
         }
         if (arn.text().startsWith("!Ref ")) {

@@ -6,8 +6,11 @@ import java.util.List;
 /**
  * Decides which privilege-escalation methods ({@link PrivescMethods}) a principal can carry out: every action of the
  * method must be granted on an exploitable resource, under a satisfiable condition, and not taken away by a Deny.
+ * {@code iam:PassRole} counts only when granted on a choice of roles (a wildcard or NotResource), not on named roles.
  */
 public final class Privesc {
+    private static final String PASS_ROLE = "iam:PassRole";
+
     private Privesc() {}
 
     /**
@@ -24,7 +27,8 @@ public final class Privesc {
         for (PrivescMethods.Method m : PrivescMethods.ALL) {
             List<Grant> via = new ArrayList<>();
             for (String action : m.actions()) {
-                List<Grant> g = permissions.exploitableGrants(action);
+                // Passing one named role is deliberate delegation; escalation needs a choice of roles.
+                List<Grant> g = permissions.exploitableGrants(action, action.equals(PASS_ROLE));
                 if (g.isEmpty()) {
                     via = null;
                     break;

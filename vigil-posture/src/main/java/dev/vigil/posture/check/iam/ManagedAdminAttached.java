@@ -45,7 +45,7 @@ final class ManagedAdminAttached implements Check {
 
     private static void check(String subject, List<Value> arns, Reporter reporter) {
         for (Value v : arns) {
-            String name = v.literal() ? AwsManagedPolicies.name(v.text()) : null;
+            String name = AwsManagedPolicies.name(v.text());
             if (name != null && ELEVATED.contains(name)) {
                 reporter.report(v.location(), subject, subject + " has the AWS-managed policy " + name + " attached.");
             }
