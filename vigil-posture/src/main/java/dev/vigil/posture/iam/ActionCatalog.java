@@ -1,14 +1,11 @@
 package dev.vigil.posture.iam;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +36,64 @@ public final class ActionCatalog {
 
     static final String RESOURCE = "actions.tsv.gz";
 
-    /** One action: canonical name, access level, resource ARN patterns (required resource types first). */
+    /** One action: canonical name, access level, resource ARN patterns. */
     private record Action(String name, AccessLevel level, List<String> arnPatterns) {}
 
-    /** Actions of one service, keyed by lower-case action name, in catalogue order. */
-    private record Service(String prefix, Map<String, Action> actions) {}
+    /**
+     * The actions of one service. The catalogue text is split by service when loaded; a service's lines are parsed
+     * the first time one of its actions is asked for, so start-up costs one decompression and one scan.
+     */
+    private static final class Service {
+        private final String prefix;
+        private final String text;
+        private final int start;
+        private final int end;
+        private Map<String, Action> actions;
+
+        Service(String prefix, String text, int start, int end) {
+            this.prefix = prefix;
+            this.text = text;
+            this.start = start;
+            this.end = end;
+        }
+
+        String prefix() {
+            return prefix;
+        }
+
+        synchronized Map<String, Action> actions() {
+            if (actions == null) {
+                actions = parse();
+            }
+            return actions;
+        }
+
+        private Map<String, Action> parse() {
+            Map<String, Action> out = new java.util.LinkedHashMap<>();
+            int lineEnd = text.indexOf('\n', start);
+            if (lineEnd < 0 || lineEnd > end) {
+                lineEnd = end;
+            }
+            String header = text.substring(start, lineEnd);
+            String[] parts = header.substring(1).split("\t", -1);
+            List<String> patterns = List.of(parts).subList(1, parts.length);
+            int pos = lineEnd + 1;
+            while (pos < end) {
+                int nl = text.indexOf('\n', pos);
+                if (nl < 0 || nl > end) {
+                    nl = end;
+                }
+                if (nl > pos) {
+                    String[] f = text.substring(pos, nl).split("\t", -1);
+                    AccessLevel level = level(f.length > 1 ? f[1] : "");
+                    List<String> arns = f.length > 2 ? arnPatterns(f[2], patterns) : List.of();
+                    out.put(f[0].toLowerCase(Locale.ROOT), new Action(f[0], level, arns));
+                }
+                pos = nl + 1;
+            }
+            return Collections.unmodifiableMap(out);
+        }
+    }
 
     private final Map<String, Service> services;
     private final String source;
@@ -78,39 +128,31 @@ public final class ActionCatalog {
     /** Reads a catalogue in the {@code actions.tsv.gz} format (gzipped). */
     static ActionCatalog read(InputStream gzipped) throws IOException {
         long start = System.nanoTime();
-        Map<String, Service> services = new HashMap<>(1024);
-        String source = "";
-        try (BufferedReader r = new BufferedReader(
-                new InputStreamReader(new GZIPInputStream(gzipped, 1 << 16), StandardCharsets.UTF_8), 1 << 16)) {
-            String line;
-            Map<String, Action> actions = null;
-            List<String> patterns = List.of();
-            while ((line = r.readLine()) != null) {
-                if (line.isEmpty()) {
-                    continue;
-                }
-                if (line.charAt(0) == '#') {
-                    source = line.substring(1).trim();
-                    continue;
-                }
-                if (line.charAt(0) == '@') {
-                    String[] parts = line.substring(1).split("\t", -1);
-                    patterns = List.of(parts).subList(1, parts.length);
-                    actions = new java.util.LinkedHashMap<>();
-                    services.put(parts[0].toLowerCase(Locale.ROOT), new Service(parts[0], actions));
-                    continue;
-                }
-                if (actions == null) {
-                    throw new IOException("action line before any service line");
-                }
-                String[] parts = line.split("\t", -1);
-                String name = parts[0];
-                AccessLevel level = level(parts.length > 1 ? parts[1] : "");
-                List<String> arns = parts.length > 2 ? arnPatterns(parts[2], patterns) : List.of();
-                actions.put(name.toLowerCase(Locale.ROOT), new Action(name, level, arns));
-            }
+        String text;
+        try (InputStream in = new GZIPInputStream(gzipped, 1 << 16)) {
+            text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        return new ActionCatalog(services, source, System.nanoTime() - start);
+        String source = "";
+        if (text.startsWith("#")) {
+            int nl = text.indexOf('\n');
+            source = text.substring(1, nl < 0 ? text.length() : nl).trim();
+        }
+        Map<String, Service> services = new TreeMap<>();
+        int at = text.startsWith("@") ? 0 : text.indexOf("\n@");
+        if (at > 0) {
+            at++;
+        }
+        while (at >= 0 && at < text.length()) {
+            int next = text.indexOf("\n@", at);
+            int end = next < 0 ? text.length() : next + 1;
+            int tab = text.indexOf('\t', at);
+            int nl = text.indexOf('\n', at);
+            int nameEnd = tab < 0 || (nl >= 0 && nl < tab) ? (nl < 0 ? end : nl) : tab;
+            String prefix = text.substring(at + 1, nameEnd);
+            services.put(prefix.toLowerCase(Locale.ROOT), new Service(prefix, text, at, end));
+            at = next < 0 ? -1 : next + 1;
+        }
+        return new ActionCatalog(Collections.unmodifiableMap(services), source, System.nanoTime() - start);
     }
 
     private static AccessLevel level(String letters) {
@@ -190,7 +232,7 @@ public final class ActionCatalog {
         String p = pattern.trim().toLowerCase(Locale.ROOT);
         Set<String> out = new LinkedHashSet<>();
         if (p.equals("*")) {
-            for (Service s : new TreeMap<>(services).values()) {
+            for (Service s : services.values()) {
                 for (Action a : s.actions().values()) {
                     out.add(s.prefix() + ":" + a.name());
                 }
@@ -203,7 +245,7 @@ public final class ActionCatalog {
         }
         String svcPattern = p.substring(0, colon);
         String actPattern = p.substring(colon + 1);
-        for (Map.Entry<String, Service> e : new TreeMap<>(services).entrySet()) {
+        for (Map.Entry<String, Service> e : services.entrySet()) {
             if (!Wildcard.matches(svcPattern, e.getKey())) {
                 continue;
             }
