@@ -10,8 +10,10 @@ import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
 
 /**
- * An Allow statement with {@code Resource: "*"} for actions that could be limited to specific resources. Actions AWS
- * only authorises on {@code *} (e.g. {@code ec2:DescribeInstances}, {@code xray:PutTraceSegments}) are fine.
+ * An Allow statement with {@code Resource: "*"} for actions that could be limited to specific resources (the action
+ * catalogue lists a required resource type). Actions AWS authorises on {@code *} (no resource type, or only optional
+ * ones: e.g. {@code ec2:DescribeInstances}, {@code xray:PutTraceSegments}, {@code cloudwatch:PutMetricData}) are
+ * fine.
  */
 final class WildcardResource implements Check {
     static final CheckInfo INFO = IamDocs.info(
@@ -67,19 +69,12 @@ final class WildcardResource implements Check {
             }
             String a = v.text().trim();
             if (catalog.exists(a)) {
-                if (!catalog.resourceArnPatterns(a).isEmpty()) {
+                if (catalog.requiresResource(a)) {
                     return catalog.canonical(a);
                 }
                 continue;
             }
-            String[] found = new String[1];
-            if (catalog.anyMatching(a, x -> {
-                if (!catalog.resourceArnPatterns(x).isEmpty()) {
-                    found[0] = x;
-                    return true;
-                }
-                return false;
-            })) {
+            if (catalog.anyMatching(a, catalog::requiresResource)) {
                 return a;
             }
             if (!a.contains("*")

@@ -24,8 +24,7 @@ final class WriteUnconstrained extends UnconstrainedKindCheck {
     boolean ofKind(String action) {
         ActionCatalog catalog = ActionCatalog.builtIn();
         // Actions AWS authorises only on "*" cannot be constrained, so they are not this finding.
-        return catalog.accessLevel(action) == ActionCatalog.AccessLevel.WRITE
-                && !catalog.resourceArnPatterns(action).isEmpty();
+        return catalog.accessLevel(action) == ActionCatalog.AccessLevel.WRITE && catalog.requiresResource(action);
     }
 
     @Override
