@@ -36,8 +36,8 @@ public final class ActionCatalog {
 
     static final String RESOURCE = "actions.tsv.gz";
 
-    /** One action: canonical name, access level, resource ARN patterns, whether a resource type is required. */
-    private record Action(String name, AccessLevel level, List<String> arnPatterns, boolean resourceRequired) {}
+    /** One action: canonical name, access level, resource ARN patterns. */
+    private record Action(String name, AccessLevel level, List<String> arnPatterns) {}
 
     /**
      * The actions of one service. The catalogue text is split by service when loaded; a service's lines are parsed
@@ -87,8 +87,7 @@ public final class ActionCatalog {
                     String[] f = text.substring(pos, nl).split("\t", -1);
                     AccessLevel level = level(f.length > 1 ? f[1] : "");
                     List<String> arns = f.length > 2 ? arnPatterns(f[2], patterns) : List.of();
-                    boolean required = f.length > 2 && anyRequired(f[2]);
-                    out.put(f[0].toLowerCase(Locale.ROOT), new Action(f[0], level, arns, required));
+                    out.put(f[0].toLowerCase(Locale.ROOT), new Action(f[0], level, arns));
                 }
                 pos = nl + 1;
             }
@@ -170,15 +169,6 @@ public final class ActionCatalog {
             return AccessLevel.READ;
         }
         return letters.indexOf('L') >= 0 ? AccessLevel.LIST : null;
-    }
-
-    private static boolean anyRequired(String refs) {
-        for (String ref : refs.split(",")) {
-            if (!ref.isEmpty() && !ref.endsWith("?")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static List<String> arnPatterns(String refs, List<String> patterns) {
@@ -327,16 +317,6 @@ public final class ActionCatalog {
     public List<String> resourceArnPatterns(String action) {
         Action a = find(action);
         return a == null ? List.of() : a.arnPatterns();
-    }
-
-    /**
-     * True when the action needs a resource of one of its types (the Service Authorization Reference marks it
-     * required), so a policy can and should name those resources instead of {@code *}. Actions with no resource
-     * types, or only optional ones, are authorised on {@code *}.
-     */
-    public boolean requiresResource(String action) {
-        Action a = find(action);
-        return a != null && a.resourceRequired();
     }
 
     private Action find(String action) {

@@ -26,7 +26,7 @@ final class PermissionsManagement extends UnconstrainedKindCheck {
         ActionCatalog catalog = ActionCatalog.builtIn();
         // Actions AWS authorises only on "*" cannot be constrained, so they are not this finding.
         return catalog.accessLevel(action) == ActionCatalog.AccessLevel.PERMISSIONS_MANAGEMENT
-                && catalog.requiresResource(action);
+                && !catalog.resourceArnPatterns(action).isEmpty();
     }
 
     @Override

@@ -10,10 +10,8 @@ import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
 
 /**
- * An Allow statement with {@code Resource: "*"} for actions that could be limited to specific resources (the action
- * catalogue lists a required resource type). Actions AWS authorises on {@code *} (no resource type, or only optional
- * ones: e.g. {@code ec2:DescribeInstances}, {@code xray:PutTraceSegments}, {@code cloudwatch:PutMetricData}) are
- * fine.
+ * An Allow statement with {@code Resource: "*"} for actions that could be limited to specific resources. Actions AWS
+ * only authorises on {@code *} (e.g. {@code ec2:DescribeInstances}, {@code xray:PutTraceSegments}) are fine.
  */
 final class WildcardResource implements Check {
     static final CheckInfo INFO = IamDocs.info(
@@ -69,12 +67,19 @@ final class WildcardResource implements Check {
             }
             String a = v.text().trim();
             if (catalog.exists(a)) {
-                if (catalog.requiresResource(a)) {
+                if (!catalog.resourceArnPatterns(a).isEmpty()) {
                     return catalog.canonical(a);
                 }
                 continue;
             }
-            if (catalog.anyMatching(a, catalog::requiresResource)) {
+            String[] found = new String[1];
+            if (catalog.anyMatching(a, x -> {
+                if (!catalog.resourceArnPatterns(x).isEmpty()) {
+                    found[0] = x;
+                    return true;
+                }
+                return false;
+            })) {
                 return a;
             }
             if (!a.contains("*")

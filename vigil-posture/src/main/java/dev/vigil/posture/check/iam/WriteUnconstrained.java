@@ -24,7 +24,8 @@ final class WriteUnconstrained extends UnconstrainedKindCheck {
     boolean ofKind(String action) {
         ActionCatalog catalog = ActionCatalog.builtIn();
         // Actions AWS authorises only on "*" cannot be constrained, so they are not this finding.
-        return catalog.accessLevel(action) == ActionCatalog.AccessLevel.WRITE && catalog.requiresResource(action);
+        return catalog.accessLevel(action) == ActionCatalog.AccessLevel.WRITE
+                && !catalog.resourceArnPatterns(action).isEmpty();
     }
 
     @Override
