@@ -15,11 +15,12 @@ public final class Arns {
 
     /**
      * True when some string matches both IAM patterns ({@code *}, {@code ?} wildcards). Catalogue placeholders such as
-     * {@code ${Account}} count as {@code *}. Patterns longer than 512 characters are assumed to intersect.
+     * {@code ${Account}} match any run of characters within one ARN field (no {@code :}). Patterns longer than 512
+     * characters are assumed to intersect.
      */
     public static boolean intersects(String a, String b) {
-        String x = placeholdersToStars(a);
-        String y = placeholdersToStars(b);
+        String x = placeholdersToFieldStars(a);
+        String y = placeholdersToFieldStars(b);
         if (x.length() > MAX_LENGTH || y.length() > MAX_LENGTH) {
             return true;
         }
@@ -38,22 +39,39 @@ public final class Arns {
             }
             char ci = i < n ? x.charAt(i) : 0;
             char cj = j < m ? y.charAt(j) : 0;
+            boolean si = ci == '*' || ci == FIELD_STAR;
+            boolean sj = cj == '*' || cj == FIELD_STAR;
             // A star may match nothing.
-            if (i < n && ci == '*') {
+            if (i < n && si) {
                 visit(i + 1, j, m, seen, todo);
             }
-            if (j < m && cj == '*') {
+            if (j < m && sj) {
                 visit(i, j + 1, m, seen, todo);
             }
-            if (i < n && j < m) {
-                // Consume one character common to both sides; a star stays where it is.
-                boolean compatible = ci == '*' || cj == '*' || ci == '?' || cj == '?' || ci == cj;
-                if (compatible) {
-                    visit(ci == '*' ? i : i + 1, cj == '*' ? j : j + 1, m, seen, todo);
-                }
+            if (i < n && j < m && compatible(ci, cj)) {
+                // Consume one character both sides accept; a star stays where it is.
+                visit(si ? i : i + 1, sj ? j : j + 1, m, seen, todo);
             }
         }
         return false;
+    }
+
+    /** Stands for a placeholder: any run of characters other than {@code :}. */
+    private static final char FIELD_STAR = '\u0001';
+
+    private static boolean compatible(char a, char b) {
+        if (a == FIELD_STAR && b == FIELD_STAR) {
+            return true;
+        }
+        if (a == FIELD_STAR || b == FIELD_STAR) {
+            char other = a == FIELD_STAR ? b : a;
+            return other != ':';
+        }
+        return a == '*' || b == '*' || a == '?' || b == '?' || a == b;
+    }
+
+    private static String placeholdersToFieldStars(String pattern) {
+        return replacePlaceholders(pattern, FIELD_STAR);
     }
 
     private static void visit(int i, int j, int m, boolean[] seen, Deque<int[]> todo) {
@@ -66,6 +84,10 @@ public final class Arns {
 
     /** {@code arn:${Partition}:s3:::${BucketName}} becomes {@code arn:*:s3:::*}. */
     static String placeholdersToStars(String pattern) {
+        return replacePlaceholders(pattern, '*');
+    }
+
+    private static String replacePlaceholders(String pattern, char star) {
         if (pattern.indexOf("${") < 0) {
             return pattern;
         }
@@ -82,7 +104,7 @@ public final class Arns {
                 b.append(pattern, i, pattern.length());
                 break;
             }
-            b.append(pattern, i, start).append('*');
+            b.append(pattern, i, start).append(star);
             i = end + 1;
         }
         return b.toString();
