@@ -136,7 +136,9 @@ final class IamExtractor implements Extractor {
                             inline,
                             arns,
                             groups,
-                            Value.of(r.property("PermissionsBoundary"), resolver)));
+                            Value.of(r.property("PermissionsBoundary"), resolver),
+                            r.properties().has("Policies") ? r.locationOf("Policies") : null,
+                            r.properties().has("ManagedPolicyArns") ? r.locationOf("ManagedPolicyArns") : null));
                 }
                 default -> {}
             }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param groups for a user: the groups it belongs to (logical ids when in this template, else names); empty for a
  *     group
  * @param permissionsBoundary the boundary ARN, or null
+ * @param policiesKey the {@code Policies} key, or null when absent
+ * @param managedPolicyArnsKey the {@code ManagedPolicyArns} key, or null when absent
  */
 public record IamIdentity(
         Kind kind,
@@ -22,7 +24,9 @@ public record IamIdentity(
         List<PolicyDocument> inlinePolicies,
         List<Value> managedPolicyArns,
         List<String> groups,
-        Value permissionsBoundary) {
+        Value permissionsBoundary,
+        Location policiesKey,
+        Location managedPolicyArnsKey) {
 
     /** User or group. */
     public enum Kind {

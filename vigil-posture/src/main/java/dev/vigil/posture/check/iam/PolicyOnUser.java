@@ -54,7 +54,10 @@ final class PolicyOnUser implements Check {
             }
             for (PolicyDocument doc : i.inlinePolicies()) {
                 if (!fromPolicyResources.contains(doc)) {
-                    reporter.report(doc.location(), i.id(), "User " + i.id() + " has an inline policy.");
+                    reporter.report(
+                            i.policiesKey() != null ? i.policiesKey() : doc.location(),
+                            i.id(),
+                            "User " + i.id() + " has an inline policy.");
                     break;
                 }
             }
@@ -62,7 +65,9 @@ final class PolicyOnUser implements Check {
                     .filter(v -> v.literal())
                     .findFirst()
                     .ifPresent(v -> reporter.report(
-                            v.location(), i.id(), "User " + i.id() + " has the managed policy " + v.text() + "."));
+                            i.managedPolicyArnsKey() != null ? i.managedPolicyArnsKey() : v.location(),
+                            i.id(),
+                            "User " + i.id() + " has the managed policy " + v.text() + "."));
         }
     }
 }
