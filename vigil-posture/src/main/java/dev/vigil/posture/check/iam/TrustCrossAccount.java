@@ -15,7 +15,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A trust policy that lets principals of an account named by id assume the role without requiring an
+ * A trust policy that lets a whole account named by id ({@code 123456789012} or {@code arn:aws:iam::123456789012:root})
+ * assume the role without requiring an
  * {@code sts:ExternalId} (non-empty) or MFA ({@code aws:MultiFactorAuthPresent: true}, {@code aws:MultiFactorAuthAge}).
  * Principals given as deploy-time values (e.g. {@code ${AWS::AccountId}}, the stack's own account) are not flagged.
  */
@@ -49,7 +50,7 @@ final class TrustCrossAccount implements Check {
                 }
                 for (Value v : s.principal().values("AWS")) {
                     String account = TrustPolicies.account(v);
-                    if (account != null && !account.equals("*")) {
+                    if (account != null && !account.equals("*") && TrustPolicies.wholeAccount(v)) {
                         reporter.report(
                                 r.trustPolicy().location(),
                                 r.id(),

@@ -25,6 +25,15 @@ final class TrustPolicies {
         return false;
     }
 
+    /** True when the AWS principal is a whole account: a bare account id or the account's {@code :root}. */
+    static boolean wholeAccount(Value v) {
+        if (!v.literal()) {
+            return false;
+        }
+        String t = v.text().trim();
+        return t.matches("\\d{12}") || (t.startsWith("arn:") && t.endsWith(":root"));
+    }
+
     /**
      * The account an AWS principal names: the 12-digit id of {@code 123456789012} or
      * {@code arn:aws:iam::123456789012:root|user/…|role/…}; {@code *} when it names every account ({@code *},
