@@ -118,7 +118,7 @@ public final class PrivescMethods {
             m("PassRoleToUpdatedCloudFormationStackSet", Category.NEW_PASSROLE, PASS, "cloudformation:UpdateStackSet"),
             m(
                     "CloudFormationChangeSetOnExistingStack",
-                    Category.NEW_PASSROLE,
+                    Category.EXISTING_PASSROLE,
                     "cloudformation:CreateChangeSet",
                     "cloudformation:ExecuteChangeSet"),
             m(
