@@ -14,9 +14,10 @@ public final class Arns {
     private Arns() {}
 
     /**
-     * True when some string matches both IAM patterns ({@code *}, {@code ?} wildcards). Catalogue placeholders such as
-     * {@code ${Account}} match any run of characters within one ARN field (no {@code :}). Patterns longer than 512
-     * characters are assumed to intersect.
+     * True when some string matches both IAM patterns ({@code *}, {@code ?} wildcards). A catalogue placeholder that
+     * fills an ARN field ({@code ${Partition}:}, {@code ${Account}:}) matches any run of characters but {@code :}; one
+     * in the resource part (object keys may hold colons) matches anything. Patterns longer than 512 characters are
+     * assumed to intersect.
      */
     public static boolean intersects(String a, String b) {
         String x = placeholdersToFieldStars(a);
@@ -71,7 +72,23 @@ public final class Arns {
     }
 
     private static String placeholdersToFieldStars(String pattern) {
-        return replacePlaceholders(pattern, FIELD_STAR);
+        if (pattern.indexOf("${") < 0) {
+            return pattern;
+        }
+        StringBuilder b = new StringBuilder(pattern.length());
+        int i = 0;
+        while (i < pattern.length()) {
+            int start = pattern.indexOf("${", i);
+            int end = start < 0 ? -1 : pattern.indexOf('}', start);
+            if (start < 0 || end < 0) {
+                b.append(pattern, i, pattern.length());
+                break;
+            }
+            boolean field = end + 1 < pattern.length() && pattern.charAt(end + 1) == ':';
+            b.append(pattern, i, start).append(field ? FIELD_STAR : '*');
+            i = end + 1;
+        }
+        return b.toString();
     }
 
     private static void visit(int i, int j, int m, boolean[] seen, Deque<int[]> todo) {
