@@ -16,7 +16,7 @@ import java.util.Set;
  * A role trusted by an AWS service without an {@code aws:SourceArn}, {@code aws:SourceAccount},
  * {@code aws:SourceOrgID} or {@code aws:SourceOrgPaths} condition, so the service may assume it on behalf of another
  * customer's resource (cross-service confused deputy). Compute services that run code with a role chosen through
- * {@code iam:PassRole} by the role's own account (Lambda, Lambda@Edge, EC2) are not flagged.
+ * {@code iam:PassRole} by the role's own account (Lambda, Lambda@Edge, EC2, ECS tasks) are not flagged.
  */
 final class TrustServiceNoSource implements Check {
     static final CheckInfo INFO = IamDocs.info(
@@ -31,7 +31,7 @@ final class TrustServiceNoSource implements Check {
             "Prowler iam_role_cross_service_confused_deputy_prevention");
 
     private static final Set<String> PASSROLE_COMPUTE =
-            Set.of("lambda.amazonaws.com", "edgelambda.amazonaws.com", "ec2.amazonaws.com");
+            Set.of("lambda.amazonaws.com", "edgelambda.amazonaws.com", "ec2.amazonaws.com", "ecs-tasks.amazonaws.com");
 
     private static final Set<String> SOURCE_KEYS =
             Set.of("aws:sourcearn", "aws:sourceaccount", "aws:sourceorgid", "aws:sourceorgpaths");
