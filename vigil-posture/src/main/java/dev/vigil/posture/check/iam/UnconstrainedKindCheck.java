@@ -5,7 +5,10 @@ import dev.vigil.posture.check.Reporter;
 import dev.vigil.posture.iam.Conditions;
 import dev.vigil.posture.model.Deployment;
 import dev.vigil.posture.model.Statement;
+import dev.vigil.posture.model.Value;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Reports Allow statements that grant actions of one kind on every resource (one finding per statement). */
 abstract class UnconstrainedKindCheck implements Check {
@@ -16,12 +19,26 @@ abstract class UnconstrainedKindCheck implements Check {
     /** What the actions are, for messages, e.g. "credential-returning". */
     abstract String kindName();
 
+    private static String texts(List<Value> values) {
+        StringBuilder b = new StringBuilder();
+        for (Value v : values) {
+            b.append(v.literal() ? "L" : "S").append(v.text()).append('\u0000');
+        }
+        return b.toString();
+    }
+
     @Override
     public void run(Deployment d, Reporter reporter) {
         Conditions conditions = Conditions.atNow();
+        // Wildcards expand over the whole catalogue; templates repeat the same action lists, so expand each once.
+        Map<String, List<String>> cache = new HashMap<>();
         for (IamDocs.Owned o : IamDocs.identityPolicies(d)) {
             for (Statement s : o.document().statements()) {
-                List<String> found = UnconstrainedActions.find(s, this::ofKind, 3, conditions);
+                String key = s.allow() + "|" + texts(s.actions()) + "|" + texts(s.notActions()) + "|"
+                        + texts(s.resources()) + "|" + texts(s.notResources()) + "|"
+                        + conditions.satisfiable(s.condition());
+                List<String> found =
+                        cache.computeIfAbsent(key, k -> UnconstrainedActions.find(s, this::ofKind, 3, conditions));
                 if (!found.isEmpty()) {
                     reporter.report(
                             s.actionLocation(),
