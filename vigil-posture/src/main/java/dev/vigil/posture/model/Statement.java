@@ -41,6 +41,33 @@ public record Statement(
         notResources = List.copyOf(notResources);
     }
 
+    /** A statement whose action and resource findings point at the statement itself. */
+    public Statement(
+            String sid,
+            boolean allow,
+            List<Value> actions,
+            List<Value> notActions,
+            List<Value> resources,
+            List<Value> notResources,
+            Principal principal,
+            Principal notPrincipal,
+            Node condition,
+            Location location) {
+        this(
+                sid,
+                allow,
+                actions,
+                notActions,
+                resources,
+                notResources,
+                principal,
+                notPrincipal,
+                condition,
+                location,
+                location,
+                location);
+    }
+
     /** True when the statement has a non-empty {@code Condition} block. */
     public boolean hasCondition() {
         return condition instanceof dev.vigil.posture.source.MapNode m && m.size() > 0;
