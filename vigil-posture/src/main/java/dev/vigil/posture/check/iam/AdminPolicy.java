@@ -25,6 +25,7 @@ final class AdminPolicy implements Check {
             "KICS a0ae0a4e",
             "KICS 953b3cdb",
             "Prowler iam_inline_policy_no_administrative_privileges",
+            "Prowler iam_customer_attached_policy_no_administrative_privileges",
             "Security Hub IAM.1");
 
     @Override

@@ -24,7 +24,8 @@ final class ManagedAdminAttached implements Check {
             "Replace the managed policy with a policy that lists the actions and resources the function uses.",
             "cfn_nag W43",
             "cfn_nag W44",
-            "Prowler iam_role_administratoraccess_policy");
+            "Prowler iam_role_administratoraccess_policy",
+            "Prowler iam_aws_attached_policy_no_administrative_privileges");
 
     static final Set<String> ELEVATED = Set.of("AdministratorAccess", "PowerUserAccess", "IAMFullAccess");
 

@@ -29,6 +29,7 @@ final class PolicyOnUser implements Check {
             "cfn_nag F10",
             "cfn_nag F11",
             "cfn_nag F12",
+            "Prowler iam_policy_attached_only_to_group_or_roles",
             "Security Hub IAM.2");
 
     @Override
