@@ -10,6 +10,8 @@ import dev.vigil.posture.iam.Permissions;
 import dev.vigil.posture.iam.Principals;
 import dev.vigil.posture.model.Deployment;
 import dev.vigil.posture.model.Function;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,13 +41,19 @@ final class LambdaNoLogsPermission implements Check {
     public void run(Deployment d, Reporter reporter) {
         ActionCatalog catalog = ActionCatalog.builtIn();
         Conditions conditions = Conditions.atNow();
+        Map<String, Principals.Principal> roles = new HashMap<>();
+        for (Principals.Principal p : Principals.of(d)) {
+            if (p.kind() == Principals.Kind.ROLE) {
+                roles.put(p.id(), p);
+            }
+        }
         for (Function f : d.functions()) {
             Function.RoleRef ref = f.role();
             if (ref == null) {
                 continue;
             }
             Optional<Principals.Principal> role =
-                    ref.roleId() == null ? Optional.empty() : Principals.role(d, ref.roleId());
+                    Optional.ofNullable(ref.roleId() == null ? null : roles.get(ref.roleId()));
             if (role.isEmpty()) {
                 reporter.report(
                         Severity.INFO,
