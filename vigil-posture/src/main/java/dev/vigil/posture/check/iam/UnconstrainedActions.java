@@ -2,6 +2,8 @@ package dev.vigil.posture.check.iam;
 
 import dev.vigil.posture.iam.ActionCatalog;
 import dev.vigil.posture.iam.Conditions;
+import dev.vigil.posture.iam.Grant;
+import dev.vigil.posture.iam.Wildcard;
 import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
 import java.util.ArrayList;
@@ -17,10 +19,28 @@ import java.util.function.Predicate;
 final class UnconstrainedActions {
     private UnconstrainedActions() {}
 
-    /** Up to {@code limit} actions passing {@code kind} that the Allow statement grants on every resource. */
-    static List<String> find(Statement s, Predicate<String> kind, int limit, Conditions conditions) {
+    /**
+     * Up to {@code limit} actions passing {@code kind} that the Allow statement grants on every resource.
+     *
+     * @param candidates every catalogue action of the kind, in catalogue order: a statement with NotAction or a
+     *     cross-service wildcard is checked against these rather than by expanding it over the whole catalogue
+     */
+    static List<String> find(
+            Statement s, Predicate<String> kind, List<String> candidates, int limit, Conditions conditions) {
         List<String> out = new ArrayList<>();
         if (!s.allow() || !unconstrained(s) || !conditions.satisfiable(s.condition())) {
+            return out;
+        }
+        if (broad(s)) {
+            Grant g = Grant.of(s, null);
+            for (String a : candidates) {
+                if (g.matchesAction(a)) {
+                    out.add(a);
+                    if (out.size() >= limit) {
+                        break;
+                    }
+                }
+            }
             return out;
         }
         ActionCatalog catalog = ActionCatalog.builtIn();
@@ -30,16 +50,6 @@ final class UnconstrainedActions {
             }
             return out.size() >= limit;
         };
-        if (s.actions().isEmpty() && !s.notActions().isEmpty()) {
-            List<String> not = new ArrayList<>();
-            for (Value v : s.notActions()) {
-                if (v.literal()) {
-                    not.add(v.text());
-                }
-            }
-            catalog.anyExcept(not, collect);
-            return out;
-        }
         for (Value v : s.actions()) {
             if (!v.literal()) {
                 continue;
@@ -56,6 +66,24 @@ final class UnconstrainedActions {
             }
         }
         return out;
+    }
+
+    /** NotAction, or an action pattern whose service part has a wildcard ({@code *}, {@code *:Get*}). */
+    private static boolean broad(Statement s) {
+        if (s.actions().isEmpty()) {
+            return true;
+        }
+        for (Value v : s.actions()) {
+            if (v.literal()) {
+                String t = v.text().trim();
+                int colon = t.indexOf(':');
+                String service = colon < 0 ? t : t.substring(0, colon);
+                if (Wildcard.hasWildcard(service)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean unconstrained(Statement s) {

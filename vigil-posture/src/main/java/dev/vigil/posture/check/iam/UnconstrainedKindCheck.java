@@ -2,10 +2,12 @@ package dev.vigil.posture.check.iam;
 
 import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.Reporter;
+import dev.vigil.posture.iam.ActionCatalog;
 import dev.vigil.posture.iam.Conditions;
 import dev.vigil.posture.model.Deployment;
 import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +20,24 @@ abstract class UnconstrainedKindCheck implements Check {
 
     /** What the actions are, for messages, e.g. "credential-returning". */
     abstract String kindName();
+
+    private volatile List<String> candidates;
+
+    /** Every catalogue action of this check's kind (computed once). */
+    private List<String> candidates() {
+        List<String> c = candidates;
+        if (c == null) {
+            c = new ArrayList<>();
+            for (String a : ActionCatalog.builtIn().expand("*")) {
+                if (ofKind(a)) {
+                    c.add(a);
+                }
+            }
+            c = List.copyOf(c);
+            candidates = c;
+        }
+        return c;
+    }
 
     private static String texts(List<Value> values) {
         StringBuilder b = new StringBuilder();
@@ -37,8 +57,8 @@ abstract class UnconstrainedKindCheck implements Check {
                 String key = s.allow() + "|" + texts(s.actions()) + "|" + texts(s.notActions()) + "|"
                         + texts(s.resources()) + "|" + texts(s.notResources()) + "|"
                         + conditions.satisfiable(s.condition());
-                List<String> found =
-                        cache.computeIfAbsent(key, k -> UnconstrainedActions.find(s, this::ofKind, 3, conditions));
+                List<String> found = cache.computeIfAbsent(
+                        key, k -> UnconstrainedActions.find(s, this::ofKind, candidates(), 3, conditions));
                 if (!found.isEmpty()) {
                     reporter.report(
                             s.actionLocation(),
