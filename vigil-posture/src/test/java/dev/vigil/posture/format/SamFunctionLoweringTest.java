@@ -40,6 +40,23 @@ class SamFunctionLoweringTest {
     }
 
     @Test
+    void generatedResourcesKeepThePropertiesKeyOfTheirSamResource() {
+        assertThat(t.resource("OrdersFunction").raw().keyLocation("Properties").line())
+                .isEqualTo(27);
+        assertThat(t.resource("OrdersFunctionRole")
+                        .raw()
+                        .keyLocation("Properties")
+                        .line())
+                .isEqualTo(27);
+        assertThat(t.resource("OrdersFunctionRole").location().line()).isEqualTo(25);
+        assertThat(t.resource("OrdersFunctionQueue")
+                        .raw()
+                        .keyLocation("Properties")
+                        .line())
+                .isEqualTo(67);
+    }
+
+    @Test
     void globalsScalarsAreOverriddenByTheResource() {
         MapNode fn = t.resource("OrdersFunction").properties();
         assertThat(fn.text("Timeout")).isEqualTo("30");
