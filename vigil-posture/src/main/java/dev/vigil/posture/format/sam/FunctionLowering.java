@@ -30,7 +30,8 @@ final class FunctionLowering {
         "RuntimeManagementConfig",
         "LoggingConfig",
         "ImageConfig",
-        "RecursiveLoop"
+        "RecursiveLoop",
+        "DurableConfig"
     };
 
     private final SamLowering sam;
