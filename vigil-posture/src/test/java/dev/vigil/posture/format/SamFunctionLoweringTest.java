@@ -228,4 +228,29 @@ class SamFunctionLoweringTest {
         assertThat(t.resources()).noneMatch(r -> r.type().startsWith("AWS::Serverless::"));
         assertThat(t.parameters().has("TableName")).isTrue();
     }
+
+    @Test
+    void cloudFormationSpellingsInSamAreReadAsMeant() throws Exception {
+        CfnTemplate c = Templates.lower("l.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.b
+                      Runtime: python3.12
+                      DeadLetterConfig:
+                        TargetArn: arn:aws:sqs:us-east-1:1:q
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      EndpointConfiguration:
+                        Types: [PRIVATE]
+                """);
+        assertThat(c.resource("Fn").properties().map("DeadLetterConfig").text("TargetArn"))
+                .isEqualTo("arn:aws:sqs:us-east-1:1:q");
+        MapNode ec = c.resource("Api").properties().map("EndpointConfiguration");
+        assertThat(ec.seq("Types").items().get(0).text()).isEqualTo("PRIVATE");
+    }
 }

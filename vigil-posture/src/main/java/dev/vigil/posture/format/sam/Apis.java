@@ -136,6 +136,13 @@ final class Apis {
                 o.put("Types", m.keyLocation("Type"), Nodes.seq(at, m.get("Type")));
             }
             o.copy(m, "VPCEndpointIds", "VpcEndpointIds");
+            // Lenient: the CloudFormation spelling (Types, VpcEndpointIds) is read as meant.
+            if (!o.has("Types")) {
+                o.copy(m, "Types");
+            }
+            if (!o.has("VpcEndpointIds")) {
+                o.copy(m, "VpcEndpointIds");
+            }
             return o.build();
         }
         return new Obj(at).put("Types", Nodes.seq(at, value)).build();

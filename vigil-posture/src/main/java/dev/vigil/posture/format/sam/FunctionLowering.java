@@ -83,6 +83,14 @@ final class FunctionLowering {
         if (props.has("Tags")) {
             fn.put("Tags", props.keyLocation("Tags"), SamLowering.tagList(props.get("Tags")));
         }
+        // Lenient: the CloudFormation spelling written in a SAM function (which SAM itself would reject) is read as
+        // meant, the way other scanners read it, unless the SAM spelling is there too.
+        if (!fn.has("DeadLetterConfig")) {
+            fn.copy(props, "DeadLetterConfig");
+        }
+        if (!fn.has("TracingConfig")) {
+            fn.copy(props, "TracingConfig");
+        }
         Out.Res fnRes = sam.out.own(id, "AWS::Lambda::Function", fn, at, origin);
         SamLowering.keepAttributes(fnRes, body);
 
