@@ -192,7 +192,7 @@ class SamApiLoweringTest {
     }
 
     @Test
-    void swaggerBodyOperationsBecomeMethods() throws Exception {
+    void definitionBodyStaysTheApiBody() throws Exception {
         CfnTemplate s = Templates.lower("s.yaml", """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
@@ -226,12 +226,9 @@ class SamApiLoweringTest {
                               x-amazon-apigateway-integration:
                                 type: mock
                 """);
-        MapNode get = s.resource("ApipetsGETMethod").properties();
-        assertThat(get.text("AuthorizationType")).isEqualTo("COGNITO_USER_POOLS");
-        assertThat(get.text("ApiKeyRequired")).isEqualTo("true");
-        assertThat(get.map("Integration").text("Type")).isEqualTo("AWS_PROXY");
-        assertThat(s.resource("ApipetsPOSTMethod").properties().text("AuthorizationType"))
-                .isEqualTo("NONE");
+        MapNode body = s.resource("Api").properties().map("Body");
+        assertThat(body.map("paths").map("/pets").has("get")).isTrue();
+        assertThat(s.resources("AWS::ApiGateway::Method")).isEmpty();
         assertThat(s.resource("ApiprodStage")).isNotNull();
     }
 }
