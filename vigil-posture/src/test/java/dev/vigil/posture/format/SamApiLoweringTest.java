@@ -109,6 +109,12 @@ class SamApiLoweringTest {
                 .anyMatch(n -> n instanceof MapNode mm
                         && mm.has("Fn::GetAtt")
                         && getAttTarget(mm).equals("Handler"));
+        MapNode lambdaPerm = t.resource("HandlerLambdaPermission").properties();
+        assertThat(((SeqNode) lambdaPerm.map("SourceArn").get("Fn::Sub"))
+                        .items()
+                        .get(0)
+                        .text())
+                .endsWith("/${__Stage__}/DELETE/items/*");
         CfnResource perm = t.resource("HandlerSecuredPermission");
         assertThat(perm.properties().text("Principal")).isEqualTo("apigateway.amazonaws.com");
         assertThat(perm.properties().map("FunctionName").text("Ref")).isEqualTo("Handler");

@@ -456,7 +456,7 @@ final class Apis {
                 "apigateway.amazonaws.com",
                 Nodes.sub(
                         "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/"
-                                + arnPath.replace("{", "*").replace("}", ""),
+                                + wildcardParameters(arnPath),
                         vars,
                         at),
                 at,
@@ -682,12 +682,29 @@ final class Apis {
                 "apigateway.amazonaws.com",
                 Nodes.sub(
                         "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/"
-                                + arnPath.replace("{", "*").replace("}", ""),
+                                + wildcardParameters(arnPath),
                         vars,
                         at),
                 at,
                 origin,
                 body);
+    }
+
+    /** A path as execute-api ARNs write it: each {@code {parameter}} (or {@code {proxy+}}) becomes {@code *}. */
+    static String wildcardParameters(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        int i = 0;
+        while (i < path.length()) {
+            int open = path.indexOf('{', i);
+            int close = open < 0 ? -1 : path.indexOf('}', open);
+            if (close < 0) {
+                out.append(path, i, path.length());
+                break;
+            }
+            out.append(path, i, open).append('*');
+            i = close + 1;
+        }
+        return out.toString();
     }
 
     void finish() {
