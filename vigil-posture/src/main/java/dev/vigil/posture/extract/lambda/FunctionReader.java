@@ -55,11 +55,16 @@ public final class FunctionReader {
                 deadLetter,
                 Nodes.values(r.property("Layers"), resolver),
                 vpc(r),
-                value(r, "KmsKeyArn"),
+                unlessBlank(value(r, "KmsKeyArn")),
                 tags(r.property("Tags")),
-                value(r, "CodeSigningConfigArn"),
+                unlessBlank(value(r, "CodeSigningConfigArn")),
                 r.origin() != null ? r.origin() : r.type(),
                 value(r, "PackageType"));
+    }
+
+    /** An empty literal ARN sets nothing (CloudFormation accepts {@code ""} to clear the setting). */
+    private static Value unlessBlank(Value v) {
+        return v != null && v.literal() && v.text().isBlank() ? null : v;
     }
 
     private Value value(CfnResource r, String property) {
