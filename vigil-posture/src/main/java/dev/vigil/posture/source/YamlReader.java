@@ -238,15 +238,12 @@ public final class YamlReader {
                     }
                 }
             }
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (MapNode.Entry o : out) {
+                present.add(o.key());
+            }
             for (MapNode.Entry e : inherited) {
-                boolean present = false;
-                for (MapNode.Entry o : out) {
-                    if (o.key().equals(e.key())) {
-                        present = true;
-                        break;
-                    }
-                }
-                if (!present) {
+                if (present.add(e.key())) {
                     out.add(e);
                 }
             }

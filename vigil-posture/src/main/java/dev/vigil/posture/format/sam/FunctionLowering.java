@@ -170,16 +170,12 @@ final class FunctionLowering {
 
     private static List<Node> dedupe(List<Node> arns) {
         List<Node> out = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Node n : arns) {
             String t = n.text();
-            if (t != null && seen.contains(t)) {
-                continue;
+            if (t == null || seen.add(t)) {
+                out.add(n);
             }
-            if (t != null) {
-                seen.add(t);
-            }
-            out.add(n);
         }
         return out;
     }

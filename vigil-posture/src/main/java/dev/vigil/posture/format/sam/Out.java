@@ -56,12 +56,16 @@ final class Out {
         if (!taken(base)) {
             return base;
         }
-        for (int i = 2; ; i++) {
-            if (!taken(base + i)) {
-                return base + i;
-            }
+        // Remember where the search for a base ended, so many colliding names stay linear, not quadratic.
+        int i = nextSuffix.getOrDefault(base, 2);
+        while (taken(base + i)) {
+            i++;
         }
+        nextSuffix.put(base, i + 1);
+        return base + i;
     }
+
+    private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
 
     private boolean taken(String id) {
         return resources.containsKey(id) || reserved.contains(id);

@@ -150,7 +150,7 @@ public final class SamLowering {
         Obj props = new Obj(p instanceof MapNode m ? m.location() : at);
         if (p instanceof MapNode m) {
             for (MapNode.Entry pe : m.entries()) {
-                props.put(pe.key(), pe.keyLocation(), pe.value());
+                props.append(pe);
             }
         }
         Out.Res r = out.own(id, type, props, at, null);
