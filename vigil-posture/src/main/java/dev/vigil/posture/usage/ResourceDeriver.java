@@ -76,7 +76,7 @@ final class ResourceDeriver {
             return new Derived(List.of(ANY), false);
         }
         Set<String> candidates = new LinkedHashSet<>(call.resourceArns());
-        candidates.addAll(fromParameters(prefix, call));
+        candidates.addAll(fromParameters(action, call));
         String partition = partitionOf(call);
         List<String> kept = new ArrayList<>();
         for (String arn : candidates) {
@@ -154,8 +154,9 @@ final class ResourceDeriver {
         return "aws";
     }
 
-    /** ARNs derivable from the request parameters of a call to service {@code prefix}. */
-    static List<String> fromParameters(String prefix, ApiCall call) {
+    /** ARNs derivable from the request parameters of a call authorised by {@code action}. */
+    static List<String> fromParameters(String action, ApiCall call) {
+        String prefix = action.substring(0, action.indexOf(':'));
         JsonNode p = call.requestParameters();
         List<String> out = new ArrayList<>();
         if (p == null) {
@@ -249,6 +250,13 @@ final class ResourceDeriver {
                 }
             }
             case "ssm" -> {
+                if (action.contains("Document")) {
+                    name(out, p, "name", head + "document/");
+                    break;
+                }
+                if (!action.contains("Parameter")) {
+                    break;
+                }
                 parameter(out, head, text(p, "name"));
                 parameter(out, head, text(p, "path"));
                 for (JsonNode n : p.path("names")) {

@@ -1,12 +1,9 @@
 package dev.vigil.posture.usage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,7 +44,7 @@ public record SuggestedPolicy(
     /** Largest customer-managed policy AWS accepts, in characters without white space. */
     public static final int MANAGED_POLICY_LIMIT = 6144;
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One statement: actions sharing the same resources. */
     public record PolicyStatement(String sid, List<String> actions, List<String> resources) {}
@@ -114,13 +111,9 @@ public record SuggestedPolicy(
         return doc;
     }
 
-    /** The policy document as indented JSON. */
+    /** The policy document as JSON indented by two spaces, one action or resource per line. */
     public String policyJson() {
-        try {
-            return JSON.writeValueAsString(policy());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return PolicyJson.write(policy());
     }
 
     /** Characters of the policy without white space, as AWS counts them against its size limits. */

@@ -87,7 +87,10 @@ public final class ActivityReader {
             if (Files.isDirectory(input)) {
                 List<Path> found;
                 try (Stream<Path> walk = Files.walk(input)) {
-                    found = walk.filter(Files::isRegularFile).sorted().toList();
+                    found = walk.filter(Files::isRegularFile)
+                            .filter(ActivityReader::looksLikeLog)
+                            .sorted()
+                            .toList();
                 }
                 for (Path f : found) {
                     readFile(f, sink);
@@ -98,6 +101,23 @@ public final class ActivityReader {
                 throw new IOException(input + ": no such file or directory");
             }
         }
+    }
+
+    /**
+     * In a directory, only files named like logs are read ({@code .json}, {@code .jsonl}, {@code .ndjson},
+     * {@code .log}, {@code .gz}, or no extension), so a README next to the logs is not reported line by line.
+     */
+    static boolean looksLikeLog(Path file) {
+        String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        if (n.startsWith(".")) {
+            return false;
+        }
+        return n.endsWith(".json")
+                || n.endsWith(".jsonl")
+                || n.endsWith(".ndjson")
+                || n.endsWith(".log")
+                || n.endsWith(".gz")
+                || n.indexOf('.') < 0;
     }
 
     /** Reads one file (gzip detected by its magic bytes). */
@@ -192,6 +212,7 @@ public final class ActivityReader {
     private void readLines(String name, InputStream in, Consumer<ApiCall> sink) throws IOException {
         BoundedLines lines = new BoundedLines(in, limits.maxRecordBytes());
         byte[] line;
+        boolean first = true;
         while ((line = lines.next()) != null) {
             long nr = lines.lineNumber();
             if (lines.truncated()) {
@@ -213,9 +234,15 @@ public final class ActivityReader {
             } catch (com.fasterxml.jackson.core.JacksonException e) {
                 records++;
                 bad++;
+                if (first) {
+                    problem(name + ":" + nr + ": neither JSON lines nor a CloudTrail log (" + shortMessage(e)
+                            + "); file skipped");
+                    return;
+                }
                 problem(name + ":" + nr + ": not JSON: " + shortMessage(e));
                 continue;
             }
+            first = false;
             JsonNode wrapped = node == null ? null : node.get("Records");
             if (wrapped != null && wrapped.isArray()) {
                 for (JsonNode r : wrapped) {
