@@ -137,8 +137,8 @@ final class EventActions {
         return DIFFERENT.get(qualifiedOperation);
     }
 
-    /** Number of entries, for the docs. */
-    static int size() {
-        return DIFFERENT.size();
+    /** Every entry: {@code service:Operation} -> actions. */
+    static java.util.Map<String, List<String>> all() {
+        return java.util.Collections.unmodifiableMap(DIFFERENT);
     }
 }

@@ -85,7 +85,7 @@ final class ResourceDeriver {
             }
         }
         if (!kept.isEmpty()) {
-            return new Derived(kept, false);
+            return new Derived(prefix.equals("logs") ? logGroupsWithStreams(kept) : kept, false);
         }
         if (!patterns.isEmpty()) {
             return new Derived(
@@ -95,6 +95,18 @@ final class ResourceDeriver {
         String account = prefix.equals("s3") ? "" : call.account() == null ? "${Account}" : call.account();
         return new Derived(
                 List.of("arn:" + partition + ":" + prefix + ":" + service + ":" + account + ":${Resource}"), true);
+    }
+
+    /**
+     * CloudWatch Logs authorises log-group actions against {@code log-group:NAME:*}, so a bare log-group ARN gets the
+     * {@code :*} suffix it needs.
+     */
+    private static List<String> logGroupsWithStreams(List<String> arns) {
+        List<String> out = new ArrayList<>();
+        for (String a : arns) {
+            out.add(a.contains(":log-group:") && !a.contains(":log-stream:") && !a.endsWith(":*") ? a + ":*" : a);
+        }
+        return out;
     }
 
     /**
@@ -285,7 +297,8 @@ final class ResourceDeriver {
                 if (group != null) {
                     out.add(head + "log-group:" + group);
                     String stream = text(p, "logStreamName");
-                    out.add(head + "log-group:" + group + ":log-stream:" + (stream == null ? "*" : stream));
+                    out.add(head + "log-group:" + group + ":log-stream:"
+                            + (stream == null ? "*" : escapeIamWildcards(stream)));
                 }
             }
             case "events" -> {

@@ -63,6 +63,9 @@ final class ServicePrefixes {
      */
     static String prefix(String service) {
         String s = service.toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+        if (s.endsWith(".amazonaws.com")) {
+            s = s.substring(0, s.length() - ".amazonaws.com".length());
+        }
         // regional endpoints in older records: s3.us-east-1, sts.eu-west-1
         int dot = s.indexOf('.');
         if (dot > 0 && !DIFFERENT.containsKey(s) && looksLikeRegion(s.substring(dot + 1))) {
