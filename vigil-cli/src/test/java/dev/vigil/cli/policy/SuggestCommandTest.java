@@ -77,7 +77,7 @@ class SuggestCommandTest {
                 .contains("\"sqs:SendMessage\"", "\"arn:aws:sqs:eu-west-1:111122223333:jobs\"")
                 .doesNotContain("iam:CreateUser");
         assertThat(r.err())
-                .contains("policy suggest: function orders-fn: 6 calls read, 5 made by it, 4 actions granted")
+                .contains("policy suggest: function orders-fn: 6 calls read, 6 made by it, 4 actions granted")
                 .contains("iam:CreateUser  1 call")
                 .contains(telemetry + ":2: API Activity line without api.service.name");
     }
