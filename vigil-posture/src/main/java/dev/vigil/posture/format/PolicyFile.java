@@ -11,12 +11,18 @@ import java.util.Map;
 
 /**
  * A standalone IAM policy document (JSON, as {@code aws iam get-policy-version} prints it or as written for
- * Terraform) becomes one {@code AWS::IAM::ManagedPolicy} resource named after the file, so every IAM check applies.
+ * Terraform; also wrapped as {@code {"PolicyDocument": …}} or {@code {"PolicyVersion": {"Document": …}}}) becomes one
+ * {@code AWS::IAM::ManagedPolicy} resource named after the file, located at the document, so every IAM check
+ * applies.
  */
 final class PolicyFile {
     private PolicyFile() {}
 
-    static CfnTemplate lower(String file, MapNode document) {
+    static CfnTemplate lower(String file, MapNode root) {
+        MapNode document = FormatDetector.policyDocument(root);
+        if (document == null) {
+            document = root;
+        }
         Location at = document.location();
         String id = logicalId(file);
         MapNode props = new MapNode(List.of(new MapNode.Entry("PolicyDocument", at, document)), at);
@@ -28,7 +34,7 @@ final class PolicyFile {
                 at);
         Map<String, CfnResource> resources = new LinkedHashMap<>();
         resources.put(id, new CfnResource(id, "AWS::IAM::ManagedPolicy", props, at, "IAM policy file", raw));
-        return new CfnTemplate(file, new MapNode(List.of(), at), resources, List.of());
+        return new CfnTemplate(file, new MapNode(List.of(), root.location()), resources, List.of());
     }
 
     private static String logicalId(String file) {

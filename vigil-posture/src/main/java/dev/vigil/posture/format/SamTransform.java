@@ -1,13 +1,14 @@
 package dev.vigil.posture.format;
 
+import dev.vigil.posture.format.sam.SamLowering;
 import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.template.CfnTemplate;
 
-/** Placeholder: lowers AWS SAM to CloudFormation (filled by the formats work package). */
+/** Lowers AWS SAM to CloudFormation the way the SAM translator does (see {@link SamLowering}). */
 final class SamTransform {
     private SamTransform() {}
 
     static CfnTemplate lower(String file, MapNode root) {
-        return CfnTemplate.of(file, root, null);
+        return SamLowering.lower(file, root);
     }
 }

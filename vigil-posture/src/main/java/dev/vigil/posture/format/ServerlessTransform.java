@@ -1,17 +1,17 @@
 package dev.vigil.posture.format;
 
+import dev.vigil.posture.format.serverless.ServerlessCompiler;
 import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.template.CfnTemplate;
-import java.util.List;
 
-/** Placeholder: lowers a serverless.yml to CloudFormation (filled by the formats work package). */
+/**
+ * Lowers a serverless.yml to the CloudFormation the Serverless Framework compiles (see
+ * {@link ServerlessCompiler} and {@code docs/posture/formats-serverless.md}).
+ */
 final class ServerlessTransform {
     private ServerlessTransform() {}
 
     static CfnTemplate lower(String file, MapNode root, LoweringContext context) {
-        MapNode resources = root.map("resources");
-        return resources == null
-                ? CfnTemplate.of(file, new MapNode(List.of(), root.location()), "serverless.yml")
-                : CfnTemplate.of(file, resources, "serverless.yml resources");
+        return ServerlessCompiler.compile(file, root, context);
     }
 }

@@ -38,7 +38,10 @@ public final class JsonReader {
             throw new SourceException(
                     Location.startOf(file), "file is larger than " + limits.maxChars() + " characters");
         }
-        try (JsonParser p = factory.createParser(text)) {
+        // A byte-order mark is legal at the start of a file (editors on Windows write one); Jackson rejects it in a
+        // String, so it is dropped here.
+        String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        try (JsonParser p = factory.createParser(body)) {
             Deque<Object[]> stack = new ArrayDeque<>(); // {Location, List entries|items, pendingKey, keyLocation}
             Node root = null;
             long count = 0;
