@@ -3,9 +3,12 @@ package dev.vigil.posture.usage;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vigil.posture.iam.ActionCatalog;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,8 +40,19 @@ public final class ActionMapper {
      */
     public record Unmapped(String operation, String reason) implements Mapping {}
 
+    private static final java.util.regex.Pattern OPERATION =
+            java.util.regex.Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,127}");
+    private static final java.util.regex.Pattern LAMBDA_DATE = java.util.regex.Pattern.compile("(\\d{8})(v\\d+)?$");
+    private static final java.util.regex.Pattern CLOUDFRONT_DATE =
+            java.util.regex.Pattern.compile("\\d{4}_\\d{2}_\\d{2}$");
+    private static final java.util.regex.Pattern ANY_DATE =
+            java.util.regex.Pattern.compile("(\\d{4}_?\\d{2}_?\\d{2})(v\\d+)?$");
+    private static final int CACHE_LIMIT = 10_000;
+
     private final ActionCatalog catalog;
     private final boolean catalogKnown;
+    /** Catalogue lookups by action as written (a trail repeats a few hundred operations thousands of times). */
+    private final Map<String, Optional<String>> canonicalCache = new HashMap<>();
 
     public ActionMapper(ActionCatalog catalog) {
         this.catalog = catalog;
@@ -68,7 +82,7 @@ public final class ActionMapper {
         if (ServicePrefixes.NOT_AUTHORISED_BY_IAM.contains(prefix) || EventActions.NO_PERMISSION.contains(qualified)) {
             return new Unmapped(qualified, "needs no IAM permission");
         }
-        if (!operation.matches("[A-Za-z][A-Za-z0-9_]{0,127}")) {
+        if (!OPERATION.matcher(operation).matches()) {
             return new Unmapped(qualified, "not an API operation name");
         }
         List<String> candidates = candidates(prefix, undated(prefix, operation), params);
@@ -80,7 +94,7 @@ public final class ActionMapper {
             String canonical = canonical(a);
             if (canonical == null) {
                 // a dated name we do not know about: try without any trailing date or version
-                String plain = a.replaceFirst("(\\d{4}_?\\d{2}_?\\d{2})(v\\d+)?$", "");
+                String plain = ANY_DATE.matcher(a).replaceFirst("");
                 canonical = plain.equals(a) ? null : canonical(plain);
             }
             if (canonical == null) {
@@ -93,6 +107,17 @@ public final class ActionMapper {
 
     /** The action in the catalogue's case, or null when it is not there. */
     String canonical(String action) {
+        Optional<String> cached = canonicalCache.get(action);
+        if (cached == null) {
+            cached = Optional.ofNullable(lookUp(action));
+            if (canonicalCache.size() < CACHE_LIMIT) {
+                canonicalCache.put(action, cached);
+            }
+        }
+        return cached.orElse(null);
+    }
+
+    private String lookUp(String action) {
         if (!catalog.exists(action)) {
             return null;
         }
@@ -103,10 +128,10 @@ public final class ActionMapper {
     /** Lambda ({@code ListFunctions20150331}, {@code GetFunction20150331v2}) and CloudFront dated operation ids. */
     static String undated(String prefix, String operation) {
         if (prefix.equals("lambda")) {
-            return operation.replaceFirst("(\\d{8})(v\\d+)?$", "");
+            return LAMBDA_DATE.matcher(operation).replaceFirst("");
         }
         if (prefix.equals("cloudfront")) {
-            return operation.replaceFirst("\\d{4}_\\d{2}_\\d{2}$", "");
+            return CLOUDFRONT_DATE.matcher(operation).replaceFirst("");
         }
         return operation;
     }

@@ -47,6 +47,7 @@ final class ArnPatterns {
         if (name.endsWith("Path")
                 || name.contains("ParameterName")
                 || name.equals("LogGroupName")
+                || name.equals("LogStreamName")
                 || name.equals("RelativeId")
                 || name.equals("ResourcePath")
                 || name.equals("ApiGatewayResourcePath")

@@ -22,8 +22,8 @@ final class ResourceDeriver {
     static final String ANY = "*";
 
     /**
-     * Well-known actions without resource-level permissions, used only when the catalogue is not available: each is
-     * documented as supporting only {@code *}.
+     * Well-known actions that work with {@code Resource: *}: without the catalogue they get {@code *}; with it, they
+     * get {@code *} when no resource was derived (the catalogue lists only optional resource types for them).
      */
     private static final Set<String> RESOURCELESS = Set.of(
             "s3:ListAllMyBuckets",
@@ -87,6 +87,10 @@ final class ResourceDeriver {
         if (!kept.isEmpty()) {
             return new Derived(prefix.equals("logs") ? logGroupsWithStreams(kept) : kept, false);
         }
+        if (resourceless(action)) {
+            // resource types the catalogue lists for these are optional (e.g. CloudWatch metric datasets)
+            return new Derived(List.of(ANY), false);
+        }
         if (!patterns.isEmpty()) {
             return new Derived(
                     List.of(ArnPatterns.fill(patterns.get(0), partition, call.region(), call.account())), true);
@@ -99,12 +103,18 @@ final class ResourceDeriver {
 
     /**
      * CloudWatch Logs authorises log-group actions against {@code log-group:NAME:*}, so a bare log-group ARN gets the
-     * {@code :*} suffix it needs.
+     * {@code :*} suffix it needs; a stream ARN becomes every stream of its group.
      */
     private static List<String> logGroupsWithStreams(List<String> arns) {
         List<String> out = new ArrayList<>();
         for (String a : arns) {
-            out.add(a.contains(":log-group:") && !a.contains(":log-stream:") && !a.endsWith(":*") ? a + ":*" : a);
+            int stream = a.indexOf(":log-stream:");
+            if (stream >= 0) {
+                // streams are created with new names all the time: any stream of the group
+                out.add(a.substring(0, stream) + ":log-stream:*");
+            } else {
+                out.add(a.contains(":log-group:") && !a.endsWith(":*") ? a + ":*" : a);
+            }
         }
         return out;
     }

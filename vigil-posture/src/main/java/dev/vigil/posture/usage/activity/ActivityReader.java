@@ -285,8 +285,11 @@ public final class ActivityReader {
         String pending = null;
         boolean tooLarge = false;
         int depth = 1;
+        int tokens = 0;
         while (depth > 0 && (t = p.nextToken()) != null) {
-            if (!tooLarge && offset(p.currentLocation()) - start > limits.maxRecordBytes()) {
+            // strings are where the bytes are; other tokens are checked now and then
+            boolean check = t == JsonToken.VALUE_STRING || (++tokens & 15) == 0 || depth == 1;
+            if (!tooLarge && check && offset(p.currentLocation()) - start > limits.maxRecordBytes()) {
                 tooLarge = true;
                 stack.clear();
             }
@@ -369,7 +372,10 @@ public final class ActivityReader {
     private static final class BoundedLines {
         private final InputStream in;
         private final int max;
-        private byte[] buf = new byte[8192];
+        private final byte[] chunk = new byte[1 << 16];
+        private int pos;
+        private int limit;
+        private byte[] line = new byte[8192];
         private long number;
         private boolean truncated;
         private boolean eof;
@@ -379,36 +385,50 @@ public final class ActivityReader {
             this.max = max;
         }
 
+        /** The next line without its terminator (empty when truncated), or null at the end. */
         byte[] next() throws IOException {
-            if (eof) {
-                return null;
-            }
             int len = 0;
             truncated = false;
-            int b;
             boolean any = false;
-            while ((b = in.read()) != -1) {
+            while (true) {
+                if (pos == limit) {
+                    if (eof) {
+                        break;
+                    }
+                    limit = in.read(chunk, 0, chunk.length);
+                    pos = 0;
+                    if (limit <= 0) {
+                        limit = 0;
+                        eof = true;
+                        break;
+                    }
+                }
                 any = true;
-                if (b == '\n') {
+                int start = pos;
+                while (pos < limit && chunk[pos] != '\n') {
+                    pos++;
+                }
+                int n = pos - start;
+                if (!truncated && len + n > max) {
+                    truncated = true;
+                }
+                if (!truncated) {
+                    if (len + n > line.length) {
+                        line = java.util.Arrays.copyOf(line, Math.min(max, Math.max(len + n, line.length * 2)));
+                    }
+                    System.arraycopy(chunk, start, line, len, n);
+                    len += n;
+                }
+                if (pos < limit) {
+                    pos++; // the newline
                     break;
                 }
-                if (len >= max) {
-                    truncated = true;
-                    continue;
-                }
-                if (len == buf.length) {
-                    buf = java.util.Arrays.copyOf(buf, Math.min(max, buf.length * 2));
-                }
-                buf[len++] = (byte) b;
             }
-            if (b == -1) {
-                eof = true;
-                if (!any) {
-                    return null;
-                }
+            if (!any) {
+                return null;
             }
             number++;
-            return truncated ? new byte[0] : java.util.Arrays.copyOf(buf, len);
+            return truncated ? new byte[0] : java.util.Arrays.copyOf(line, len);
         }
 
         long lineNumber() {
