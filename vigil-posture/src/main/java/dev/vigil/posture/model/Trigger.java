@@ -10,8 +10,16 @@ import dev.vigil.posture.source.Location;
  * @param source the queue/topic/bucket/stream/rule ARN or reference; for HTTP the API id
  * @param route the HTTP route for HTTP triggers, else null
  * @param location where the trigger is declared
+ * @param url for {@link Kind#FUNCTION_URL}, the URL's settings (also when it targets a function outside this
+ *     deployment, where {@code functionId} is null); null for other kinds
  */
-public record Trigger(Kind kind, String functionId, Value source, HttpRoute route, Location location) {
+public record Trigger(
+        Kind kind, String functionId, Value source, HttpRoute route, Location location, Function.FunctionUrl url) {
+
+    /** A trigger that is not a function URL. */
+    public Trigger(Kind kind, String functionId, Value source, HttpRoute route, Location location) {
+        this(kind, functionId, source, route, location, null);
+    }
 
     /** Event source kinds. */
     public enum Kind {

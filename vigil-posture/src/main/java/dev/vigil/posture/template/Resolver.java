@@ -29,6 +29,7 @@ import java.util.Set;
 public final class Resolver {
     private static final int MAX_DEPTH = 16;
     private static final int BUDGET = 10_000;
+    private static final int MAX_CONDITION_CHAIN = 64;
     /** The most values {@link #alternatives} returns. */
     public static final int MAX_ALTERNATIVES = 64;
 
@@ -256,10 +257,12 @@ public final class Resolver {
         if (conditions.containsKey(name)) {
             return conditions.get(name);
         }
-        if (!evaluating.add(name)) {
-            return null; // a condition that refers to itself
+        // Each condition is evaluated once (memoised); only the chain of conditions naming conditions is bounded,
+        // so a condition's own expression starts from depth 0.
+        if (evaluating.size() >= MAX_CONDITION_CHAIN || !evaluating.add(name)) {
+            return null; // too long a chain, or a condition that refers to itself
         }
-        Boolean value = conditionValue(template.conditions().get(name), depth + 1);
+        Boolean value = conditionValue(template.conditions().get(name), 0);
         evaluating.remove(name);
         conditions.put(name, value);
         return value;

@@ -248,11 +248,11 @@ final class EventCompiler {
     private void s3(Service.Function f, Node v, Location at) {
         MapNode c = cfg(v);
         Node bucketNode = c == Service.EMPTY ? v : c.get("bucket");
-        String bucket = bucketNode == null ? null : bucketNode.text();
-        if (bucket == null) {
+        if (bucketNode == null || Nodes.isNull(bucketNode) || bucketNode instanceof SeqNode) {
             s.problem(at, "s3 event of " + f.key() + " has no bucket name; skipped");
             return;
         }
+        String bucket = bucketNode.text() != null ? bucketNode.text() : nameFromArn(bucketNode);
         MapNode configured = s.providerPath("s3", bucket) instanceof MapNode bm ? bm : null;
         String bucketName = configured != null && configured.text("name") != null ? configured.text("name") : bucket;
         String norm = Names.alphaNumeric(bucketName);
@@ -317,7 +317,7 @@ final class EventCompiler {
                         Nodes.str("arn:", at),
                         Nodes.ref("AWS::Partition", at),
                         Nodes.str(":s3:::", at),
-                        Nodes.str(bucketName, at)));
+                        bucketNode.text() != null || configured != null ? Nodes.str(bucketName, at) : bucketNode));
         p.put("SourceAccount", Nodes.ref("AWS::AccountId", at));
     }
 

@@ -179,22 +179,23 @@ final class FunctionCompiler {
                 new Nodes.MapBuilder(keyAt).put("Variables", keyAt, variables).build());
     }
 
-    /** Function {@code kmsKeyArn}/{@code awsKmsKeyArn}, else provider {@code kmsKeyArn}, else (v1/v2) service's. */
+    /**
+     * As the framework: function {@code kmsKeyArn}, else provider {@code kmsKeyArn}, else function
+     * {@code awsKmsKeyArn}, else (v1/v2 service object) {@code service.awsKmsKeyArn}.
+     */
     private void kms(Output.Res fn, Service.Function f) {
-        for (String key : new String[] {"kmsKeyArn", "awsKmsKeyArn"}) {
-            Node v = f.body().get(key);
+        MapNode service = s.root.get("service") instanceof MapNode m ? m : Service.EMPTY;
+        Object[][] sources = {
+            {f.body(), "kmsKeyArn"}, {s.provider, "kmsKeyArn"}, {f.body(), "awsKmsKeyArn"}, {service, "awsKmsKeyArn"}
+        };
+        for (Object[] src : sources) {
+            MapNode m = (MapNode) src[0];
+            String key = (String) src[1];
+            Node v = m.get(key);
             if (v != null && !Nodes.isNull(v)) {
-                fn.put("KmsKeyArn", f.body().keyLocation(key), v);
+                fn.put("KmsKeyArn", m.keyLocation(key), v);
                 return;
             }
-        }
-        Node p = s.provider("kmsKeyArn");
-        if (p != null && !Nodes.isNull(p)) {
-            fn.put("KmsKeyArn", s.providerKey("kmsKeyArn"), p);
-            return;
-        }
-        if (s.root.get("service") instanceof MapNode svc && svc.get("awsKmsKeyArn") != null) {
-            fn.put("KmsKeyArn", svc.keyLocation("awsKmsKeyArn"), svc.get("awsKmsKeyArn"));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.vigil.posture.format.serverless;
 
 import dev.vigil.posture.format.LoweringContext;
+import dev.vigil.posture.source.Intrinsic;
 import dev.vigil.posture.source.Location;
 import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.source.Node;
@@ -63,6 +64,13 @@ public final class ServerlessCompiler {
                 }
                 boolean extension = key.equals("extensions");
                 for (MapNode.Entry e : rs.entries()) {
+                    if (Nodes.isUnresolved(e.value())) {
+                        s.problem(
+                                e.keyLocation(),
+                                "resource " + e.key() + " is " + ((MapNode) e.value()).text(Intrinsic.UNRESOLVED)
+                                        + ", which cannot be read; skipped");
+                        continue;
+                    }
                     MapNode.Entry existing = entries.get(e.key());
                     if (existing != null && existing.value() instanceof MapNode em && e.value() instanceof MapNode um) {
                         entries.put(e.key(), new MapNode.Entry(e.key(), existing.keyLocation(), merge(em, um, 0)));
