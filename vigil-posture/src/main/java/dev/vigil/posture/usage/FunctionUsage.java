@@ -13,7 +13,8 @@ import java.util.Map;
  * @param callsObserved calls attributed to the function (its sessions, its telemetry, its role)
  * @param granted every action the role's policies allow (wildcards expanded when the catalogue is available), sorted
  * @param used granted or not, the actions the function was seen using (sorted)
- * @param unused granted actions never seen, that management-event trails would show (sorted)
+ * @param unused actions granted by name (not through a wildcard) never seen, that management-event trails would
+ *     show (sorted)
  * @param unobservable granted actions never seen that only data events show (S3 objects, DynamoDB items …), sorted
  * @param narrowable wildcard grant (as written) -> the actions it was actually used for
  * @param usedNotGranted actions seen but not granted by the declared policies (AWS-managed policies, other roles)

@@ -138,7 +138,8 @@ public final class UsageReport {
         List<String> unobservable = new ArrayList<>();
         Map<String, List<String>> narrowable = new TreeMap<>();
         if (seen.calls() > 0) {
-            for (String g : grants.granted()) {
+            // wildcard grants are judged as a whole below (narrowable), not action by action
+            for (String g : grants.explicit()) {
                 if (usedLower.contains(g.toLowerCase(Locale.ROOT)) || ActionGlob.hasWildcard(g)) {
                     continue;
                 }
@@ -287,6 +288,7 @@ public final class UsageReport {
     private static final class Grants {
         private final ActionMapper mapper;
         private final Set<String> granted = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        private final Set<String> explicit = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         private final Set<String> wildcards = new TreeSet<>();
         private final Set<String> patterns = new TreeSet<>();
         private final Set<String> notExpanded = new TreeSet<>();
@@ -331,6 +333,7 @@ public final class UsageReport {
             if (!ActionGlob.hasWildcard(action)) {
                 String c = mapper.catalogKnown() ? mapper.canonical(action) : null;
                 granted.add(c != null ? c : action);
+                explicit.add(c != null ? c : action);
                 return;
             }
             wildcards.add(action);
@@ -344,6 +347,11 @@ public final class UsageReport {
 
         Set<String> granted() {
             return granted;
+        }
+
+        /** Actions granted by name (not through a wildcard). */
+        Set<String> explicit() {
+            return explicit;
         }
 
         Set<String> wildcards() {
