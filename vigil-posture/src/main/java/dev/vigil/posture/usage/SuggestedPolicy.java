@@ -142,7 +142,7 @@ public record SuggestedPolicy(
                         a, callsByAction.getOrDefault(a, 0L), plural(callsByAction.getOrDefault(a, 0L)));
             }
             for (String r : s.resources()) {
-                out.printf("      on %s%n", r);
+                out.printf("      on %s%n", Printable.safe(r));
             }
         }
         out.flush();
@@ -161,15 +161,15 @@ public record SuggestedPolicy(
             err.printf(
                     "  denied by AWS (%s):%n",
                     deniedGranted ? "granted anyway, --include-denied" : "not granted; --include-denied grants them");
-            deniedByAction.forEach((a, n) -> err.printf("    %s  %d call%s%n", a, n, plural(n)));
+            deniedByAction.forEach((a, n) -> err.printf("    %s  %d call%s%n", Printable.safe(a), n, plural(n)));
         }
         if (!unmapped.isEmpty()) {
             err.println("  not mapped to an IAM action:");
-            unmapped.forEach((a, n) -> err.printf("    %s  %d call%s%n", a, n, plural(n)));
+            unmapped.forEach((a, n) -> err.printf("    %s  %d call%s%n", Printable.safe(a), n, plural(n)));
         }
         if (!placeholders.isEmpty()) {
             err.println("  resources not derivable from the records (fill in before use):");
-            placeholders.forEach(p -> err.printf("    %s%n", p));
+            placeholders.forEach(p -> err.printf("    %s%n", Printable.safe(p)));
         }
         if (!catalogKnown) {
             err.println("  warning: no IAM action catalogue; actions are not verified and resource-level support is"

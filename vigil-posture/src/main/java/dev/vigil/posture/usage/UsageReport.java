@@ -201,10 +201,10 @@ public final class UsageReport {
         for (FunctionUsage u : functions) {
             out.printf(
                     "%n%s  %s%s  role %s%n",
-                    u.file(),
-                    u.function(),
-                    u.deployedName() == null ? "" : " (" + u.deployedName() + ")",
-                    u.role() == null ? "(none declared)" : u.role());
+                    Printable.safe(u.file()),
+                    Printable.safe(u.function()),
+                    u.deployedName() == null ? "" : " (" + Printable.safe(u.deployedName()) + ")",
+                    u.role() == null ? "(none declared)" : Printable.safe(u.role()));
             if (u.callsObserved() == 0) {
                 out.printf(
                         "  no activity found for this function: not judged (%d actions granted)%n",
@@ -218,10 +218,12 @@ public final class UsageReport {
                 u.narrowable()
                         .forEach((w, used) -> out.printf(
                                 "  %s used for %d action%s%s%n",
-                                w,
+                                Printable.safe(w),
                                 used.size(),
                                 used.size() == 1 ? "" : "s",
-                                used.isEmpty() ? ": remove it" : ": narrow to " + String.join(", ", used)));
+                                used.isEmpty()
+                                        ? ": remove it"
+                                        : ": narrow to " + Printable.safe(String.join(", ", used))));
                 list(out, "used but not granted by the declared policies", u.usedNotGranted());
                 if (!u.denied().isEmpty()) {
                     List<String> d = new ArrayList<>();
@@ -240,7 +242,9 @@ public final class UsageReport {
 
     private static void list(PrintWriter out, String title, List<String> items) {
         if (!items.isEmpty()) {
-            out.printf("  %s (%d): %s%n", title, items.size(), String.join(", ", items));
+            List<String> safe = new ArrayList<>();
+            items.forEach(i -> safe.add(Printable.safe(i)));
+            out.printf("  %s (%d): %s%n", title, items.size(), String.join(", ", safe));
         }
     }
 
