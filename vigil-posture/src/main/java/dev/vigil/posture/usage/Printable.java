@@ -2,7 +2,7 @@ package dev.vigil.posture.usage;
 
 /**
  * Makes text from logs safe to print on a terminal: control characters, bidi overrides and lone surrogates become
- * {@code \xNN}/{@code \uNNNN} escapes, backslashes are doubled, and long values are cut with {@code …}.
+ * hexadecimal escapes (backslash, x or u, hex digits), backslashes are doubled, and long values are cut with {@code …}.
  */
 final class Printable {
 
