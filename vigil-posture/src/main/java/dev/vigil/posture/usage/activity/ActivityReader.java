@@ -133,8 +133,10 @@ public final class ActivityReader {
                 in = new BufferedInputStream(new GZIPInputStream(raw, 1 << 16), 1 << 16);
             }
             read(file.toString(), in, sink);
-        } catch (java.util.zip.ZipException e) {
-            problem(file + ":1: broken gzip: " + e.getMessage());
+        } catch (java.util.zip.ZipException | java.io.EOFException e) {
+            // a damaged or truncated archive: what was read before counts, the rest of the file is skipped
+            bad++;
+            problem(file + ": broken or truncated gzip (" + e.getMessage() + "); rest of the file skipped");
         }
     }
 

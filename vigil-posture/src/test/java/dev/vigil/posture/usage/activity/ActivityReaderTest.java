@@ -136,6 +136,20 @@ class ActivityReaderTest {
     }
 
     @Test
+    void truncatedGzipKeepsWhatWasReadAndGoesOn() throws IOException {
+        java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(buf)) {
+            out.write(Files.readAllBytes(Fixtures.file("orders-trail.jsonl")));
+        }
+        byte[] gz = buf.toByteArray();
+        Path cut = Files.write(tmp.resolve("cut.jsonl.gz"), java.util.Arrays.copyOf(gz, gz.length - 12));
+        Path next = Files.copy(Fixtures.file("orders-telemetry.jsonl"), tmp.resolve("next.jsonl"));
+        reader().read(List.of(cut, next), calls::add);
+        assertThat(problems).anyMatch(p -> p.startsWith(cut + ": broken or truncated gzip"));
+        assertThat(calls).extracting(ApiCall::origin).contains("telemetry");
+    }
+
+    @Test
     void missingInputIsAnIoError() {
         assertThatThrownBy(() -> reader().read(List.of(tmp.resolve("nope")), calls::add))
                 .isInstanceOf(IOException.class)
