@@ -47,7 +47,20 @@ final class ServicePrefixes {
             Map.entry("eventbridge", "events"),
             Map.entry("stepfunctions", "states"),
             Map.entry("cognito-identity-provider", "cognito-idp"),
-            Map.entry("secrets-manager", "secretsmanager"));
+            Map.entry("secrets-manager", "secretsmanager"),
+            Map.entry("sfn", "states"),
+            Map.entry("cognitoidentityprovider", "cognito-idp"),
+            Map.entry("cognitoidentity", "cognito-identity"),
+            Map.entry("bedrockruntime", "bedrock"),
+            Map.entry("bedrockagentruntime", "bedrock"),
+            Map.entry("dynamodbstreams", "dynamodb"),
+            Map.entry("iotdataplane", "iot"),
+            Map.entry("ssmincidents", "ssm-incidents"),
+            Map.entry("lexruntimev2", "lex"),
+            Map.entry("lexruntime", "lex"),
+            Map.entry("applicationautoscaling", "application-autoscaling"),
+            Map.entry("resourcegroupstaggingapi", "tag"),
+            Map.entry("apigatewaymanagementapi", "execute-api"));
 
     /**
      * Services whose calls no identity-based IAM policy authorises (console sign-in, the SSO portal): their events
@@ -58,8 +71,9 @@ final class ServicePrefixes {
     private ServicePrefixes() {}
 
     /**
-     * The IAM prefix for an endpoint prefix; SDK service ids (telemetry) are accepted too, e.g. {@code CloudWatch
-     * Logs} as {@code cloudwatchlogs}.
+     * The IAM prefix for an endpoint prefix; AWS SDK service ids (telemetry) are accepted too, lower-cased without
+     * spaces: {@code CloudWatch Logs} -> {@code logs}, {@code SFN} -> {@code states}, {@code DynamoDB Streams} ->
+     * {@code dynamodb}.
      */
     static String prefix(String service) {
         String s = service.toLowerCase(java.util.Locale.ROOT).replace(" ", "");

@@ -57,7 +57,10 @@ class ActionMapperTest {
         "apigateway, UpdateStage, apigateway:PATCH",
         "cloudfront, GetDistribution2020_05_31, cloudfront:GetDistribution",
         "s3.us-east-1, GetObject, s3:GetObject",
-        "Lambda, Invoke, lambda:InvokeFunction"
+        "Lambda, Invoke, lambda:InvokeFunction",
+        "SFN, StartExecution, states:StartExecution",
+        "CloudWatch Logs, PutLogEvents, logs:PutLogEvents",
+        "DynamoDB Streams, GetRecords, dynamodb:GetRecords"
     })
     void mapsEventsToActions(String service, String op, String expected) {
         assertThat(actions(service, op, null)).containsExactly(expected);

@@ -147,6 +147,8 @@ public final class ActivityReader {
         }
         if (isRecordsDocument(in)) {
             readDocument(name, in, sink);
+        } else if (isPrettyObject(in)) {
+            readObject(name, in, sink);
         } else {
             readLines(name, in, sink);
         }
@@ -171,6 +173,29 @@ public final class ActivityReader {
         return compact.startsWith("{\"Records\":[");
     }
 
+    /** True when the content is one pretty-printed JSON object: a line holding only its opening brace. */
+    private static boolean isPrettyObject(InputStream in) throws IOException {
+        in.mark(256);
+        byte[] head = in.readNBytes(256);
+        in.reset();
+        int i = 0;
+        while (i < head.length && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' || head[i] == '\n')) {
+            i++;
+        }
+        if (i >= head.length || head[i] != '{') {
+            return false;
+        }
+        for (int j = i + 1; j < head.length; j++) {
+            if (head[j] == '\n') {
+                return true;
+            }
+            if (head[j] != ' ' && head[j] != '\t' && head[j] != '\r') {
+                return false;
+            }
+        }
+        return false;
+    }
+
     private void readDocument(String name, InputStream in, Consumer<ApiCall> sink) throws IOException {
         try (JsonParser p = json.createParser(in)) {
             JsonToken t = p.nextToken();
@@ -193,6 +218,36 @@ public final class ActivityReader {
                     e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getLocation() : null;
             problem(name + ":" + (l == null ? 1 : Math.max(1, l.getLineNr())) + ": " + shortMessage(e)
                     + " (rest of the file skipped)");
+        }
+    }
+
+    /** One pretty-printed record (an event as the console shows it), or a pretty {@code {"Records":[…]}}. */
+    private void readObject(String name, InputStream in, Consumer<ApiCall> sink) throws IOException {
+        try (JsonParser p = json.createParser(in)) {
+            p.nextToken();
+            long line = Math.max(1, p.currentTokenLocation().getLineNr());
+            JsonNode node = boundedTree(p);
+            records++;
+            if (node == null) {
+                bad++;
+                problem(name + ":" + line + ": record larger than " + limits.maxRecordBytes() + " bytes, skipped");
+                return;
+            }
+            JsonNode wrapped = node.get("Records");
+            if (wrapped != null && wrapped.isArray()) {
+                records--;
+                for (JsonNode r : wrapped) {
+                    records++;
+                    handle(r, name, line, sink);
+                }
+                return;
+            }
+            handle(node, name, line, sink);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            bad++;
+            JsonLocation l =
+                    e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe ? jpe.getLocation() : null;
+            problem(name + ":" + (l == null ? 1 : Math.max(1, l.getLineNr())) + ": " + shortMessage(e));
         }
     }
 

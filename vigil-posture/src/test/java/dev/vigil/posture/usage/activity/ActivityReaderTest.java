@@ -150,6 +150,15 @@ class ActivityReaderTest {
     }
 
     @Test
+    void readsOnePrettyPrintedEvent() throws IOException {
+        String event = "{\n  \"eventSource\": \"sqs.amazonaws.com\",\n  \"eventName\": \"SendMessage\",\n"
+                + "  \"requestParameters\": {\"queueUrl\": \"https://sqs.eu-west-1.amazonaws.com/111122223333/q\"}\n}\n";
+        reader().read("event.json", new ByteArrayInputStream(event.getBytes(StandardCharsets.UTF_8)), calls::add);
+        assertThat(problems).isEmpty();
+        assertThat(calls).singleElement().extracting(ApiCall::operation).isEqualTo("SendMessage");
+    }
+
+    @Test
     void missingInputIsAnIoError() {
         assertThatThrownBy(() -> reader().read(List.of(tmp.resolve("nope")), calls::add))
                 .isInstanceOf(IOException.class)
