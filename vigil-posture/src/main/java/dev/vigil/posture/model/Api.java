@@ -22,8 +22,8 @@ import java.util.List;
  * @param authorizers logical ids (or names, for authorizers declared in an OpenAPI body) of its authorizers
  * @param corsAllowOrigins CORS allowed origins (HTTP APIs), empty when CORS is not configured
  * @param graphQl AppSync settings, null unless {@code kind} is GRAPHQL
- * @param tlsPolicy the custom domain's {@code SecurityPolicy} (e.g. {@code TLS_1_2}), null when not set or not a
- *     domain
+ * @param tlsPolicy the custom domain's {@code SecurityPolicy} (e.g. {@code TLS_1_2}); for an
+ *     {@code AWS::ApiGatewayV2::DomainName} without one its default {@code TLS_1_2}; null when not set or not a domain
  * @param allowUnauthenticated an identity pool's {@code AllowUnauthenticatedIdentities}, null when not set or not a
  *     pool
  * @param declared false for an API that the template only refers to (its stages or methods are declared, the API

@@ -301,6 +301,10 @@ public final class ApiReader {
                     }
                 }
             }
+            if (policy == null) {
+                // Regional V2 domains only offer TLS 1.2, which is also their default.
+                policy = Value.literal("TLS_1_2", r.location());
+            }
             out.add(other(r, Api.Kind.DOMAIN_NAME, endpoint, null, policy, null));
         }
     }

@@ -217,7 +217,7 @@ final class IamCompiler {
         String logName =
                 fnName != null && fnName.text() != null ? fnName.text() : s.name + "-" + s.stage + "-" + f.key();
         List<Node> statements = new ArrayList<>(logStatements(at, logName));
-        if (Nodes.isTrue(f.body().get("iamRoleStatementsInherit"))) {
+        if (inherits(f)) {
             Node inherited = s.providerPath("iam", "role", "statements");
             if (!(inherited instanceof SeqNode)) {
                 inherited = s.provider("iamRoleStatements");
@@ -240,6 +240,17 @@ final class IamCompiler {
         if (vpcRoles.contains(id)) {
             role.put("ManagedPolicyArns", Nodes.seq(at, Nodes.sub(VPC_POLICY, at)));
         }
+    }
+
+    /** {@code iamRoleStatementsInherit}, else the plugin's {@code custom.serverless-iam-roles-per-function.defaultInherit}. */
+    private boolean inherits(Service.Function f) {
+        Node own = f.body().get("iamRoleStatementsInherit");
+        if (own != null && !Nodes.isNull(own)) {
+            return Nodes.isTrue(own);
+        }
+        MapNode custom = s.root.map("custom");
+        MapNode plugin = custom == null ? null : custom.map("serverless-iam-roles-per-function");
+        return plugin != null && Nodes.isTrue(plugin.get("defaultInherit"));
     }
 
     private static MapNode trust(Location at) {

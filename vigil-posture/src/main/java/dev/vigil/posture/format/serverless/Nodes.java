@@ -15,7 +15,7 @@ public final class Nodes {
 
     /** A string scalar. */
     public static ScalarNode str(String value, Location at) {
-        return new ScalarNode(value, ScalarNode.Kind.STRING, at);
+        return new ScalarNode(value == null ? "" : value, ScalarNode.Kind.STRING, at);
     }
 
     /** An integer scalar. */

@@ -19,8 +19,8 @@ import java.util.Set;
  * access logging and tracing are visible), usage plans and API keys, and one invoke permission per function.
  *
  * <p>Each method carries {@code Metadata: {Vigil: {Path: /users/{id}, Function: key}}} so extractors need not walk
- * the resource chain. The API is also emitted without any http event when the provider configures one
- * ({@code apiGateway}, {@code endpointType}, {@code logs.restApi}, {@code tracing.apiGateway}, usage plans or keys).
+ * the resource chain. A file without functions whose provider configures a REST API ({@code apiGateway},
+ * {@code endpointType}, {@code logs.restApi}, {@code tracing.apiGateway}, usage plans or keys) also gets the API.
  */
 final class RestApiCompiler {
     static final String API = "ApiGatewayRestApi";
@@ -40,8 +40,15 @@ final class RestApiCompiler {
         this.s = s;
     }
 
-    /** True when the provider configures a REST API even without http events. */
+    /**
+     * True when a file without functions configures a REST API at the provider: the settings are all the file says,
+     * so they are modelled and checked. With functions but no http event the framework creates no API and neither
+     * does this.
+     */
     boolean configured() {
+        if (!s.functions.isEmpty()) {
+            return false;
+        }
         MapNode apiGw = s.providerMap("apiGateway");
         if (apiGw != null && (apiGw.has("restApiId") || apiGw.has("httpApiId"))) {
             return false;
@@ -322,11 +329,14 @@ final class RestApiCompiler {
                     "IdentitySource",
                     identity != null ? identity : Nodes.str("method.request.header.Authorization", authAt));
             if (cognito) {
-                r.put("ProviderARNs", Nodes.seq(authAt, Nodes.str(arn, authAt)));
+                Node arnNode = auth.text() != null ? auth : a.get("arn");
+                r.put(
+                        "ProviderARNs",
+                        Nodes.seq(authAt, arnNode != null ? arnNode : Nodes.unresolved("user pool", authAt)));
             } else {
                 Node fnArn = arn != null && arn.startsWith("arn:")
                         ? Nodes.str(arn, authAt)
-                        : authorizerFunction(name, authAt);
+                        : a.get("arn") != null ? a.get("arn") : authorizerFunction(name, authAt);
                 r.put(
                         "AuthorizerUri",
                         Nodes.join(

@@ -1,5 +1,6 @@
 package dev.vigil.posture.format.serverless;
 
+import dev.vigil.posture.source.Intrinsic;
 import dev.vigil.posture.source.Location;
 import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.source.Node;
@@ -65,16 +66,28 @@ public final class Service {
     private void readFunctions() {
         Node fs = root.get("functions");
         List<MapNode.Entry> entries = new ArrayList<>();
-        if (fs instanceof MapNode m) {
+        if (Nodes.isUnresolved(fs)) {
+            problem(
+                    root.keyLocation("functions"),
+                    "functions are " + ((MapNode) fs).text(Intrinsic.UNRESOLVED)
+                            + ", which cannot be read; no function lowered");
+        } else if (fs instanceof MapNode m) {
             entries.addAll(m.entries());
         } else if (fs instanceof SeqNode q) {
             for (Node item : q.items()) {
-                if (item instanceof MapNode m) {
+                if (item instanceof MapNode m && !Nodes.isUnresolved(m)) {
                     entries.addAll(m.entries());
                 }
             }
         }
         for (MapNode.Entry e : entries) {
+            if (Nodes.isUnresolved(e.value())) {
+                problem(
+                        e.keyLocation(),
+                        "function " + e.key() + " is " + ((MapNode) e.value()).text(Intrinsic.UNRESOLVED)
+                                + ", which cannot be read; skipped");
+                continue;
+            }
             MapNode body = e.value() instanceof MapNode m ? m : new MapNode(List.of(), e.keyLocation());
             functions.add(new Function(e.key(), e.keyLocation(), body));
         }

@@ -255,4 +255,43 @@ class ApiReaderTest {
                 """);
         assertThat(d.routes().get(0).path()).isNull();
     }
+
+    @Test
+    void samAndServerlessEventsBecomeHttpTriggersOfTheirFunctions() {
+        Deployment sam = model("""
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Orders:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Runtime: java21
+                      Handler: a.B::c
+                      CodeUri: build/orders.zip
+                      Events:
+                        List:
+                          Type: Api
+                          Properties: {Path: "/orders/{id}", Method: get}
+                """);
+        assertThat(sam.triggers()).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(Trigger.Kind.HTTP_REST);
+            assertThat(t.functionId()).isEqualTo("Orders");
+            assertThat(t.route().path()).isEqualTo("/orders/{id}");
+            assertThat(t.route().method()).isEqualTo("GET");
+        });
+        FileResult r = Scanner.defaults().scanText("serverless.yml", """
+                        service: s
+                        provider: {name: aws, runtime: java21}
+                        functions:
+                          hello:
+                            handler: a.B::c
+                            events:
+                              - httpApi: POST /hello
+                        """, null);
+        Deployment sls = r.deployment();
+        assertThat(sls.triggers()).singleElement().satisfies(t -> {
+            assertThat(t.kind()).isEqualTo(Trigger.Kind.HTTP_API);
+            assertThat(sls.function(t.functionId())).isPresent();
+            assertThat(t.route().path()).isEqualTo("/hello");
+        });
+    }
 }

@@ -260,6 +260,11 @@ class ServerlessCompilerTest {
         CfnResource custom = t.resource("ApiGatewayMethodCustomGet");
         assertThat(text(custom, "AuthorizationType")).isEqualTo("CUSTOM");
         assertThat(text(custom, "AuthorizerId", "Ref")).isEqualTo("AuthApiGatewayAuthorizer");
+        CfnResource pool = t.resource("ApiGatewayMethodPoolGet");
+        assertThat(text(pool, "AuthorizationType")).isEqualTo("COGNITO_USER_POOLS");
+        String poolAuthorizer = text(pool, "AuthorizerId", "Ref");
+        assertThat(text(t.resource(poolAuthorizer), "ProviderARNs", 0, "Fn::GetAtt", 0))
+                .isEqualTo("UserPool");
         CfnResource stage = t.resource("ApiGatewayStage");
         assertThat(text(stage, "TracingEnabled")).isEqualTo("true");
         assertThat(at(stage, "AccessLogSetting", "DestinationArn")).isNotNull();
@@ -387,5 +392,35 @@ class ServerlessCompilerTest {
         assertThat(at(stage, "AccessLogSetting")).isNull();
         assertThat(text(t.resource("ApiGatewayRestApi"), "EndpointConfiguration", "Types", 0))
                 .isEqualTo("EDGE");
+    }
+
+    @Test
+    void unreadableIncludesAreSkippedWithAProblem() throws Exception {
+        CfnTemplate t = lower("unreadable.yml");
+        assertThat(t.resource("FromFileLambdaFunction")).isNull();
+        assertThat(t.resource("OkLambdaFunction")).isNotNull();
+        assertThat(t.resource("FromFile")).isNull();
+        assertThat(t.problems()).anyMatch(p -> p.contains("function fromFile is ${file(./missing-function.yml)}"));
+        assertThat(t.problems()).anyMatch(p -> p.contains("resource FromFile is ${file(./missing-resource.yml)}"));
+    }
+
+    @Test
+    void perFunctionRolesInheritProviderStatementsWhenAsked() throws Exception {
+        CfnTemplate t = lower("inherit.yml");
+        SeqNode inheriting = (SeqNode)
+                at(t.resource("InheritingIamRoleLambdaExecution"), "Policies", 0, "PolicyDocument", "Statement");
+        assertThat(inheriting.items()).anyMatch(s -> "s3:ListBucket".equals(((MapNode) s).text("Action")));
+        assertThat(inheriting.items()).anyMatch(s -> "sqs:SendMessage".equals(((MapNode) s).text("Action")));
+        SeqNode own = (SeqNode)
+                at(t.resource("NotInheritingIamRoleLambdaExecution"), "Policies", 0, "PolicyDocument", "Statement");
+        assertThat(own.items()).noneMatch(s -> "s3:ListBucket".equals(((MapNode) s).text("Action")));
+    }
+
+    @Test
+    void apiSettingsOfAServiceWithoutHttpEventsCreateNoApi() throws Exception {
+        CfnTemplate t = lower("unused-api-settings.yml");
+        assertThat(t.resource("ApiGatewayRestApi")).isNull();
+        assertThat(t.resource("ApiGatewayStage")).isNull();
+        assertThat(t.resource("OnEventLambdaFunction")).isNotNull();
     }
 }
