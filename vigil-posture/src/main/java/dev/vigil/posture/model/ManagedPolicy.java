@@ -10,9 +10,11 @@ import java.util.List;
  * @param id logical id (file name for a standalone policy)
  * @param location where declared
  * @param document the policy
- * @param roles logical ids of roles it is attached to
- * @param users logical ids of users it is attached to
- * @param groups logical ids of groups it is attached to
+ * @param roles logical ids of roles it is attached to (names or renderings when not in this template)
+ * @param users logical ids of users it is attached to (names or renderings when not in this template)
+ * @param groups logical ids of groups it is attached to (names or renderings when not in this template)
+ * @param origin {@code AWS::IAM::ManagedPolicy}, {@code AWS::IAM::Policy} or {@code IAM policy file}
+ * @param usersLocation the {@code Users} key, or null when absent
  */
 public record ManagedPolicy(
         String id,
@@ -20,11 +22,21 @@ public record ManagedPolicy(
         PolicyDocument document,
         List<String> roles,
         List<String> users,
-        List<String> groups) {
+        List<String> groups,
+        String origin,
+        Location usersLocation) {
+
+    /** The origin of a standalone policy file. */
+    public static final String POLICY_FILE = "IAM policy file";
 
     public ManagedPolicy {
         roles = List.copyOf(roles);
         users = List.copyOf(users);
         groups = List.copyOf(groups);
+    }
+
+    /** True when nothing in the template attaches it (a standalone file, or a policy with no targets). */
+    public boolean unattached() {
+        return roles.isEmpty() && users.isEmpty() && groups.isEmpty();
     }
 }

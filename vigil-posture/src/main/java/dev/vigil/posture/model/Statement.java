@@ -17,6 +17,8 @@ import java.util.List;
  * @param notPrincipal {@code NotPrincipal}, or null
  * @param condition the {@code Condition} block, or null
  * @param location where the statement is written
+ * @param actionLocation the {@code Action}/{@code NotAction} key, or the statement when absent
+ * @param resourceLocation the {@code Resource}/{@code NotResource} key, or the statement when absent
  */
 public record Statement(
         String sid,
@@ -28,12 +30,46 @@ public record Statement(
         Principal principal,
         Principal notPrincipal,
         Node condition,
-        Location location) {
+        Location location,
+        Location actionLocation,
+        Location resourceLocation) {
 
     public Statement {
         actions = List.copyOf(actions);
         notActions = List.copyOf(notActions);
         resources = List.copyOf(resources);
         notResources = List.copyOf(notResources);
+    }
+
+    /** A statement whose action and resource findings point at the statement itself. */
+    public Statement(
+            String sid,
+            boolean allow,
+            List<Value> actions,
+            List<Value> notActions,
+            List<Value> resources,
+            List<Value> notResources,
+            Principal principal,
+            Principal notPrincipal,
+            Node condition,
+            Location location) {
+        this(
+                sid,
+                allow,
+                actions,
+                notActions,
+                resources,
+                notResources,
+                principal,
+                notPrincipal,
+                condition,
+                location,
+                location,
+                location);
+    }
+
+    /** True when the statement has a non-empty {@code Condition} block. */
+    public boolean hasCondition() {
+        return condition instanceof dev.vigil.posture.source.MapNode m && m.size() > 0;
     }
 }

@@ -238,15 +238,12 @@ public final class YamlReader {
                     }
                 }
             }
+            java.util.Set<String> present = new java.util.HashSet<>();
+            for (MapNode.Entry o : out) {
+                present.add(o.key());
+            }
             for (MapNode.Entry e : inherited) {
-                boolean present = false;
-                for (MapNode.Entry o : out) {
-                    if (o.key().equals(e.key())) {
-                        present = true;
-                        break;
-                    }
-                }
-                if (!present) {
+                if (present.add(e.key())) {
                     out.add(e);
                 }
             }
@@ -265,6 +262,8 @@ public final class YamlReader {
                     case "tag:yaml.org,2002:null" -> ScalarNode.Kind.NULL;
                     default -> ScalarNode.Kind.STRING;
                 };
+            } else if (s.isPlain() && surelyString(value)) {
+                kind = ScalarNode.Kind.STRING;
             } else if (s.isPlain()) {
                 Tag t = RESOLVER.resolve(value, true);
                 kind = t.equals(Tag.NULL)
@@ -283,6 +282,41 @@ public final class YamlReader {
             }
             Node node = new ScalarNode(value, kind, loc);
             return applyTag(tag, node, loc);
+        }
+
+        /**
+         * True when a plain scalar cannot be a null, bool, int or float of the YAML 1.2 core schema, judged from its
+         * first character (those all start with a digit, a sign, a dot, {@code ~} or n/t/f). Most keys and values of
+         * a template are such strings, so the schema's regular expressions run only for the rest.
+         */
+        boolean surelyString(String value) {
+            if (value.isEmpty()) {
+                return false;
+            }
+            char c = value.charAt(0);
+            return switch (c) {
+                case '0',
+                        '1',
+                        '2',
+                        '3',
+                        '4',
+                        '5',
+                        '6',
+                        '7',
+                        '8',
+                        '9',
+                        '+',
+                        '-',
+                        '.',
+                        '~',
+                        'n',
+                        'N',
+                        't',
+                        'T',
+                        'f',
+                        'F' -> false;
+                default -> true;
+            };
         }
 
         /** Expands a CloudFormation short-form tag into the long form; other tags leave the node as it is. */

@@ -28,4 +28,13 @@ public record CfnResource(
         MapNode.Entry e = properties.entry(name);
         return e == null ? location : e.keyLocation();
     }
+
+    /**
+     * Where the resource's {@code Properties} key is written (for a resource lowered from SAM, the SAM resource's
+     * {@code Properties} key), or the resource's location when it has none. KICS reports a missing setting there.
+     */
+    public Location propertiesKeyLocation() {
+        MapNode.Entry e = raw == null ? null : raw.entry("Properties");
+        return e == null ? location : e.keyLocation();
+    }
 }

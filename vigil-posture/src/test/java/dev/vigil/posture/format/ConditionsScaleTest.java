@@ -93,4 +93,44 @@ class ConditionsScaleTest {
         assertThat(r.scanned()).isTrue();
         assertThat(ms).as("scan took %d ms", ms).isLessThan(10_000);
     }
+
+    @Test
+    void collidingNamesAndHugeMapsStayLinear() throws Exception {
+        StringBuilder y = new StringBuilder("Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n");
+        y.append("    Environment:\n      Variables:\n");
+        for (int i = 0; i < 20_000; i++) {
+            y.append("        G").append(i).append(": x\n");
+        }
+        y.append("Resources:\n  Fn:\n    Type: AWS::Serverless::Function\n    Properties:\n");
+        y.append("      Handler: a.b\n      Runtime: python3.12\n      Environment:\n        Variables:\n");
+        for (int i = 0; i < 20_000; i++) {
+            y.append("          L").append(i).append(": y\n");
+        }
+        y.append("      Events:\n");
+        for (int i = 0; i < 3_000; i++) {
+            // Every path reduces to the same letters, so every generated resource id collides.
+            y.append("        E")
+                    .append(i)
+                    .append(": {Type: Api, Properties: {Method: get, Path: /x")
+                    .append("-".repeat(i % 50 + 1))
+                    .append(i / 50 == 0 ? "" : "_".repeat(i / 50))
+                    .append("}}\n");
+        }
+        y.append("  Big:\n    Type: AWS::S3::Bucket\n    Properties:\n");
+        for (int i = 0; i < 20_000; i++) {
+            y.append("      P").append(i).append(": v\n");
+        }
+        long start = System.nanoTime();
+        CfnTemplate t = Templates.lower("wide.yaml", y.toString());
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertThat(t.resource("Fn")
+                        .properties()
+                        .map("Environment")
+                        .map("Variables")
+                        .size())
+                .isEqualTo(40_000);
+        assertThat(t.resources("AWS::ApiGateway::Method")).hasSize(3_000);
+        assertThat(t.resource("Big").properties().size()).isEqualTo(20_000);
+        assertThat(ms).as("lowering took %d ms", ms).isLessThan(10_000);
+    }
 }

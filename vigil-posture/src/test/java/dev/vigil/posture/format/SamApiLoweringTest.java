@@ -109,6 +109,12 @@ class SamApiLoweringTest {
                 .anyMatch(n -> n instanceof MapNode mm
                         && mm.has("Fn::GetAtt")
                         && getAttTarget(mm).equals("Handler"));
+        MapNode lambdaPerm = t.resource("HandlerLambdaPermission").properties();
+        assertThat(((SeqNode) lambdaPerm.map("SourceArn").get("Fn::Sub"))
+                        .items()
+                        .get(0)
+                        .text())
+                .endsWith("/${__Stage__}/DELETE/items/*");
         CfnResource perm = t.resource("HandlerSecuredPermission");
         assertThat(perm.properties().text("Principal")).isEqualTo("apigateway.amazonaws.com");
         assertThat(perm.properties().map("FunctionName").text("Ref")).isEqualTo("Handler");
@@ -192,7 +198,7 @@ class SamApiLoweringTest {
     }
 
     @Test
-    void swaggerBodyOperationsBecomeMethods() throws Exception {
+    void definitionBodyStaysTheApiBody() throws Exception {
         CfnTemplate s = Templates.lower("s.yaml", """
                 Transform: AWS::Serverless-2016-10-31
                 Resources:
@@ -226,12 +232,9 @@ class SamApiLoweringTest {
                               x-amazon-apigateway-integration:
                                 type: mock
                 """);
-        MapNode get = s.resource("ApipetsGETMethod").properties();
-        assertThat(get.text("AuthorizationType")).isEqualTo("COGNITO_USER_POOLS");
-        assertThat(get.text("ApiKeyRequired")).isEqualTo("true");
-        assertThat(get.map("Integration").text("Type")).isEqualTo("AWS_PROXY");
-        assertThat(s.resource("ApipetsPOSTMethod").properties().text("AuthorizationType"))
-                .isEqualTo("NONE");
+        MapNode body = s.resource("Api").properties().map("Body");
+        assertThat(body.map("paths").map("/pets").has("get")).isTrue();
+        assertThat(s.resources("AWS::ApiGateway::Method")).isEmpty();
         assertThat(s.resource("ApiprodStage")).isNotNull();
     }
 }

@@ -40,6 +40,23 @@ class SamFunctionLoweringTest {
     }
 
     @Test
+    void generatedResourcesKeepThePropertiesKeyOfTheirSamResource() {
+        assertThat(t.resource("OrdersFunction").raw().keyLocation("Properties").line())
+                .isEqualTo(27);
+        assertThat(t.resource("OrdersFunctionRole")
+                        .raw()
+                        .keyLocation("Properties")
+                        .line())
+                .isEqualTo(27);
+        assertThat(t.resource("OrdersFunctionRole").location().line()).isEqualTo(25);
+        assertThat(t.resource("OrdersFunctionQueue")
+                        .raw()
+                        .keyLocation("Properties")
+                        .line())
+                .isEqualTo(67);
+    }
+
+    @Test
     void globalsScalarsAreOverriddenByTheResource() {
         MapNode fn = t.resource("OrdersFunction").properties();
         assertThat(fn.text("Timeout")).isEqualTo("30");
@@ -210,5 +227,30 @@ class SamFunctionLoweringTest {
         assertThat(t.root().has("Globals")).isFalse();
         assertThat(t.resources()).noneMatch(r -> r.type().startsWith("AWS::Serverless::"));
         assertThat(t.parameters().has("TableName")).isTrue();
+    }
+
+    @Test
+    void cloudFormationSpellingsInSamAreReadAsMeant() throws Exception {
+        CfnTemplate c = Templates.lower("l.yaml", """
+                Transform: AWS::Serverless-2016-10-31
+                Resources:
+                  Fn:
+                    Type: AWS::Serverless::Function
+                    Properties:
+                      Handler: a.b
+                      Runtime: python3.12
+                      DeadLetterConfig:
+                        TargetArn: arn:aws:sqs:us-east-1:1:q
+                  Api:
+                    Type: AWS::Serverless::Api
+                    Properties:
+                      StageName: prod
+                      EndpointConfiguration:
+                        Types: [PRIVATE]
+                """);
+        assertThat(c.resource("Fn").properties().map("DeadLetterConfig").text("TargetArn"))
+                .isEqualTo("arn:aws:sqs:us-east-1:1:q");
+        MapNode ec = c.resource("Api").properties().map("EndpointConfiguration");
+        assertThat(ec.seq("Types").items().get(0).text()).isEqualTo("PRIVATE");
     }
 }

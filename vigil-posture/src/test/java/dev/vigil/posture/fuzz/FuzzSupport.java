@@ -18,8 +18,27 @@ final class FuzzSupport {
     /** Small limits keep each run fast. */
     static final SourceLimits LIMITS = new SourceLimits(64 * 1024, 64, 20_000, 50);
 
-    /** Time one input may take, generous for a slow CI box. */
-    static final long MAX_NANOS = 3_000_000_000L;
+    /** Time one input may take, generous for a slow CI box (an exponential blow-up takes far longer). */
+    static final long MAX_NANOS = 5_000_000_000L;
+
+    static {
+        // Load (and, when fuzzing, instrument) the classes once before any input is timed.
+        try {
+            Node root = new dev.vigil.posture.source.YamlReader(LIMITS)
+                    .read(
+                            "warm-up.yaml",
+                            "Transform: AWS::Serverless-2016-10-31\nResources:\n  F:\n    Type: AWS::Serverless::Function\n"
+                                    + "    Properties:\n      Policies: [{S3ReadPolicy: {BucketName: b}}]\n"
+                                    + "      FunctionUrlConfig: {AuthType: NONE}\n      Events:\n"
+                                    + "        A: {Type: Api, Properties: {Path: /a, Method: get}}\n"
+                                    + "        H: {Type: HttpApi}\n        Q: {Type: SQS, Properties: {Queue: q}}\n"
+                                    + "  T: {Type: AWS::Serverless::SimpleTable}\n");
+            resolveAll(dev.vigil.posture.format.sam.SamLowering.lower("warm-up.yaml", (MapNode) root));
+            new dev.vigil.posture.source.JsonReader(LIMITS).read("warm-up.json", "{\"a\": [1, true, null]}");
+        } catch (dev.vigil.posture.source.SourceException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
 
     static String text(byte[] input) {
         return new String(input, StandardCharsets.UTF_8);

@@ -89,4 +89,20 @@ class ReaderFeaturesTest {
         assertThatThrownBy(() -> json.read("t.json", deep)).isInstanceOf(SourceException.class);
         assertThatThrownBy(() -> yaml.read("t.yaml", deep)).isInstanceOf(SourceException.class);
     }
+
+    @Test
+    void plainScalarsResolveByTheCoreSchema() throws Exception {
+        MapNode root = (MapNode) yaml.read(
+                "t.yaml", "a: Null\nb: True\nc: yes\nd: .5\ne: Hello\nf: ~\ng: -12\nh: 0x1F\ni: .inf\nj: false\n");
+        assertThat(((ScalarNode) root.get("a")).kind()).isEqualTo(ScalarNode.Kind.NULL);
+        assertThat(((ScalarNode) root.get("b")).kind()).isEqualTo(ScalarNode.Kind.BOOL);
+        assertThat(((ScalarNode) root.get("c")).kind()).isEqualTo(ScalarNode.Kind.STRING);
+        assertThat(((ScalarNode) root.get("d")).kind()).isEqualTo(ScalarNode.Kind.FLOAT);
+        assertThat(((ScalarNode) root.get("e")).kind()).isEqualTo(ScalarNode.Kind.STRING);
+        assertThat(((ScalarNode) root.get("f")).kind()).isEqualTo(ScalarNode.Kind.NULL);
+        assertThat(((ScalarNode) root.get("g")).kind()).isEqualTo(ScalarNode.Kind.INT);
+        assertThat(((ScalarNode) root.get("h")).kind()).isEqualTo(ScalarNode.Kind.INT);
+        assertThat(((ScalarNode) root.get("i")).kind()).isEqualTo(ScalarNode.Kind.FLOAT);
+        assertThat(((ScalarNode) root.get("j")).kind()).isEqualTo(ScalarNode.Kind.BOOL);
+    }
 }

@@ -9,6 +9,24 @@ public final class IamChecks {
 
     /** Every check of this package. */
     public static List<Check> all() {
-        return List.of();
+        return List.of(
+                new AdminPolicy(),
+                new WildcardAction(),
+                new WildcardResource(),
+                new PrivilegeEscalation(),
+                new PassRoleWildcard(),
+                new NotActionNotResource(),
+                new CredentialsExposure(),
+                new DataExfiltration(),
+                new PermissionsManagement(),
+                new WriteUnconstrained(),
+                new TrustAnyPrincipal(),
+                new TrustCrossAccount(),
+                new AssumeRoleAll(),
+                new TrustServiceNoSource(),
+                new ManagedAdminAttached(),
+                new LambdaSharedRole(),
+                new LambdaNoLogsPermission(),
+                new PolicyOnUser());
     }
 }

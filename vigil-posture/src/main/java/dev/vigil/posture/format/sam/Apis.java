@@ -15,13 +15,12 @@ import java.util.Map;
  * ({@code AWS::Serverless::HttpApi} and the implicit {@code ServerlessHttpApi}). Where SAM writes an OpenAPI body,
  * this emits one explicit {@code AWS::ApiGateway::Method} (with its {@code AWS::ApiGateway::Resource} path chain)
  * or {@code AWS::ApiGatewayV2::Route} + {@code Integration} per route. Each method also carries
- * {@code Metadata: {Vigil: {Path: "/the/path"}}} so readers need not walk the resource chain.
+ * {@code Metadata: {Vigil: {Path: "/the/path"}}} so readers need not walk the resource chain. A {@code DefinitionBody}
+ * written by the user stays the API's {@code Body}, as in the deployed template; the API extractor reads it.
  */
 final class Apis {
     static final String IMPLICIT_REST = "ServerlessRestApi";
     static final String IMPLICIT_HTTP = "ServerlessHttpApi";
-    private static final List<String> SWAGGER_METHODS =
-            List.of("get", "put", "post", "delete", "options", "head", "patch", "x-amazon-apigateway-any-method");
 
     private final SamLowering sam;
     /** API logical id to path to the logical id of its AWS::ApiGateway::Resource. */
@@ -123,10 +122,6 @@ final class Apis {
         if (domain != null) {
             restDomain(id, stageRes.id, domain, props.keyLocation("Domain"), at, origin, body);
         }
-        MapNode definition = props.map("DefinitionBody");
-        if (definition != null && !Nodes.isIntrinsic(definition)) {
-            swaggerMethods(id, definition, at, origin, body);
-        }
     }
 
     private static Node endpointConfiguration(Node value, Location at) {
@@ -136,6 +131,13 @@ final class Apis {
                 o.put("Types", m.keyLocation("Type"), Nodes.seq(at, m.get("Type")));
             }
             o.copy(m, "VPCEndpointIds", "VpcEndpointIds");
+            // Lenient: the CloudFormation spelling (Types, VpcEndpointIds) is read as meant.
+            if (!o.has("Types")) {
+                o.copy(m, "Types");
+            }
+            if (!o.has("VpcEndpointIds")) {
+                o.copy(m, "VpcEndpointIds");
+            }
             return o.build();
         }
         return new Obj(at).put("Types", Nodes.seq(at, value)).build();
@@ -305,102 +307,6 @@ final class Apis {
         }
     }
 
-    /** Methods for the operations of an inline OpenAPI/Swagger body. */
-    private void swaggerMethods(String apiId, MapNode definition, Location at, String origin, MapNode body) {
-        MapNode pathMap = definition.map("paths");
-        if (pathMap == null) {
-            return;
-        }
-        MapNode schemes = definition.map("securityDefinitions");
-        if (schemes == null && definition.map("components") != null) {
-            schemes = definition.map("components").map("securitySchemes");
-        }
-        Node topSecurity = definition.get("security");
-        for (MapNode.Entry pe : pathMap.entries()) {
-            if (!(pe.value() instanceof MapNode ops)) {
-                continue;
-            }
-            for (MapNode.Entry oe : ops.entries()) {
-                String verb = oe.key().toLowerCase(Locale.ROOT);
-                if (!SWAGGER_METHODS.contains(verb) || !(oe.value() instanceof MapNode op)) {
-                    continue;
-                }
-                String httpMethod = verb.startsWith("x-") ? "ANY" : verb.toUpperCase(Locale.ROOT);
-                Location oAt = oe.keyLocation();
-                Node security = op.has("security") ? op.get("security") : topSecurity;
-                String authType = "NONE";
-                boolean apiKey = false;
-                Location authAt = oAt;
-                for (Node req : Nodes.items(security)) {
-                    if (!(req instanceof MapNode rm)) {
-                        continue;
-                    }
-                    for (MapNode.Entry se : rm.entries()) {
-                        MapNode scheme = schemes == null ? null : schemes.map(se.key());
-                        String kind = swaggerAuth(se.key(), scheme);
-                        if (kind.equals("API_KEY")) {
-                            apiKey = true;
-                        } else if (authType.equals("NONE")) {
-                            authType = kind;
-                            authAt = se.keyLocation();
-                        }
-                    }
-                }
-                Obj m = new Obj(oAt)
-                        .put("RestApiId", Nodes.ref(apiId, oAt))
-                        .put("ResourceId", resourceId(apiId, pe.key(), pe.keyLocation(), origin, body))
-                        .put("HttpMethod", Nodes.str(httpMethod, oAt))
-                        .put("AuthorizationType", Nodes.str(authType, authAt))
-                        .put("ApiKeyRequired", Nodes.bool(apiKey, oAt));
-                MapNode integration = op.map("x-amazon-apigateway-integration");
-                if (integration != null) {
-                    Location iAt = op.keyLocation("x-amazon-apigateway-integration");
-                    Obj i = new Obj(iAt)
-                            .copy(integration, "uri", "Uri")
-                            .copy(integration, "httpMethod", "IntegrationHttpMethod");
-                    String type = integration.text("type");
-                    if (type != null) {
-                        i.put(
-                                "Type",
-                                Nodes.str(
-                                        type.toUpperCase(Locale.ROOT),
-                                        integration.get("type").location()));
-                    }
-                    m.put("Integration", iAt, i.build());
-                }
-                Out.Res r = sam.out.generated(
-                        apiId + Nodes.alnum(pe.key()) + httpMethod + "Method",
-                        "AWS::ApiGateway::Method",
-                        m,
-                        oAt,
-                        origin,
-                        body);
-                r.attribute("Metadata", oAt, vigilPath(pe.key(), oAt));
-            }
-        }
-    }
-
-    private static String swaggerAuth(String name, MapNode scheme) {
-        if (scheme == null) {
-            return name.equals("AWS_IAM") || name.equals("sigv4") ? "AWS_IAM" : "CUSTOM";
-        }
-        String authType = scheme.text("x-amazon-apigateway-authtype");
-        String type = scheme.text("type");
-        if (authType != null && authType.equalsIgnoreCase("cognito_user_pools")) {
-            return "COGNITO_USER_POOLS";
-        }
-        if (authType != null && authType.equalsIgnoreCase("awsSigv4")) {
-            return "AWS_IAM";
-        }
-        if (scheme.has("x-amazon-apigateway-authorizer") || authType != null) {
-            return "CUSTOM";
-        }
-        if ("apiKey".equals(type)) {
-            return "API_KEY";
-        }
-        return "CUSTOM";
-    }
-
     private static MapNode vigilPath(String path, Location at) {
         return Nodes.single("Vigil", Nodes.single("Path", Nodes.str(path, at), at), at);
     }
@@ -550,7 +456,7 @@ final class Apis {
                 "apigateway.amazonaws.com",
                 Nodes.sub(
                         "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/"
-                                + arnPath.replace("{", "*").replace("}", ""),
+                                + wildcardParameters(arnPath),
                         vars,
                         at),
                 at,
@@ -776,12 +682,29 @@ final class Apis {
                 "apigateway.amazonaws.com",
                 Nodes.sub(
                         "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/"
-                                + arnPath.replace("{", "*").replace("}", ""),
+                                + wildcardParameters(arnPath),
                         vars,
                         at),
                 at,
                 origin,
                 body);
+    }
+
+    /** A path as execute-api ARNs write it: each {@code {parameter}} (or {@code {proxy+}}) becomes {@code *}. */
+    static String wildcardParameters(String path) {
+        StringBuilder out = new StringBuilder(path.length());
+        int i = 0;
+        while (i < path.length()) {
+            int open = path.indexOf('{', i);
+            int close = open < 0 ? -1 : path.indexOf('}', open);
+            if (close < 0) {
+                out.append(path, i, path.length());
+                break;
+            }
+            out.append(path, i, open).append('*');
+            i = close + 1;
+        }
+        return out.toString();
     }
 
     void finish() {

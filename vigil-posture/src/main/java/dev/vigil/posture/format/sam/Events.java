@@ -337,7 +337,7 @@ final class Events {
                     if (me.key().equals("LambdaConfigurations")) {
                         configs.addAll(Nodes.items(me.value()));
                     } else {
-                        config.put(me.key(), me.keyLocation(), me.value());
+                        config.append(me);
                     }
                 }
             }
@@ -355,14 +355,18 @@ final class Events {
             }
             Node existing = pool.props.get("LambdaConfig");
             Obj config = new Obj(existing == null ? pool.location : existing.location());
+            java.util.Map<String, MapNode.Entry> triggers = new LinkedHashMap<>();
+            for (MapNode.Entry t : e.getValue()) {
+                triggers.put(t.key(), t);
+            }
             if (existing instanceof MapNode m && !Nodes.isIntrinsic(m)) {
                 for (MapNode.Entry me : m.entries()) {
-                    config.put(me.key(), me.keyLocation(), me.value());
+                    if (!triggers.containsKey(me.key())) {
+                        config.append(me);
+                    }
                 }
             }
-            for (MapNode.Entry t : e.getValue()) {
-                config.put(t.key(), t.keyLocation(), t.value());
-            }
+            triggers.values().forEach(config::append);
             pool.props.put("LambdaConfig", config.location(), config.build());
         }
     }

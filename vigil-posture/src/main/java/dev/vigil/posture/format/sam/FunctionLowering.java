@@ -30,7 +30,8 @@ final class FunctionLowering {
         "RuntimeManagementConfig",
         "LoggingConfig",
         "ImageConfig",
-        "RecursiveLoop"
+        "RecursiveLoop",
+        "DurableConfig"
     };
 
     private final SamLowering sam;
@@ -81,6 +82,14 @@ final class FunctionLowering {
         }
         if (props.has("Tags")) {
             fn.put("Tags", props.keyLocation("Tags"), SamLowering.tagList(props.get("Tags")));
+        }
+        // Lenient: the CloudFormation spelling written in a SAM function (which SAM itself would reject) is read as
+        // meant, the way other scanners read it, unless the SAM spelling is there too.
+        if (!fn.has("DeadLetterConfig")) {
+            fn.copy(props, "DeadLetterConfig");
+        }
+        if (!fn.has("TracingConfig")) {
+            fn.copy(props, "TracingConfig");
         }
         Out.Res fnRes = sam.out.own(id, "AWS::Lambda::Function", fn, at, origin);
         SamLowering.keepAttributes(fnRes, body);
@@ -161,16 +170,12 @@ final class FunctionLowering {
 
     private static List<Node> dedupe(List<Node> arns) {
         List<Node> out = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (Node n : arns) {
             String t = n.text();
-            if (t != null && seen.contains(t)) {
-                continue;
+            if (t == null || seen.add(t)) {
+                out.add(n);
             }
-            if (t != null) {
-                seen.add(t);
-            }
-            out.add(n);
         }
         return out;
     }

@@ -5,7 +5,11 @@ import dev.vigil.posture.source.MapNode;
 import dev.vigil.posture.source.Node;
 import dev.vigil.posture.source.SeqNode;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The SAM {@code Globals} section, merged into resources the way the SAM translator does: a resource's scalar wins
@@ -61,8 +65,15 @@ public final class Globals {
             MapNode g = (MapNode) global;
             MapNode l = (MapNode) local;
             List<MapNode.Entry> out = new ArrayList<>();
+            // Indexed by key so that merging stays linear in the size of both maps (the last entry of a key wins).
+            Map<String, MapNode.Entry> localByKey = new HashMap<>();
+            for (MapNode.Entry e : l.entries()) {
+                localByKey.put(e.key(), e);
+            }
+            Set<String> globalKeys = new HashSet<>();
             for (MapNode.Entry e : g.entries()) {
-                MapNode.Entry mine = l.entry(e.key());
+                globalKeys.add(e.key());
+                MapNode.Entry mine = localByKey.get(e.key());
                 if (mine == null) {
                     out.add(e);
                 } else {
@@ -70,7 +81,7 @@ public final class Globals {
                 }
             }
             for (MapNode.Entry e : l.entries()) {
-                if (!g.has(e.key())) {
+                if (!globalKeys.contains(e.key())) {
                     out.add(e);
                 }
             }

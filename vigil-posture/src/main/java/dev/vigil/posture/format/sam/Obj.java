@@ -39,6 +39,12 @@ public final class Obj {
         return this;
     }
 
+    /** Appends an entry as it is, without replacing an earlier one of the same key (copying a whole map). */
+    public Obj append(MapNode.Entry entry) {
+        entries.add(entry);
+        return this;
+    }
+
     /** Adds a string value located at this map. */
     public Obj put(String key, String value) {
         return value == null ? this : put(key, Nodes.str(value, at));

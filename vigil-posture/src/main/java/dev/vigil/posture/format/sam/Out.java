@@ -20,6 +20,8 @@ final class Out {
         final Location location;
         final String origin;
         final List<MapNode.Entry> attributes = new ArrayList<>();
+        /** Where the {@code Properties} key of the resource is written (the resource's key when generated). */
+        Location propertiesKey;
 
         Res(String id, String type, Obj props, Location location, String origin) {
             this.id = id;
@@ -27,6 +29,7 @@ final class Out {
             this.props = props;
             this.location = location;
             this.origin = origin;
+            this.propertiesKey = location;
         }
 
         /** Adds a resource attribute such as {@code Condition} or {@code Metadata}. */
@@ -53,12 +56,16 @@ final class Out {
         if (!taken(base)) {
             return base;
         }
-        for (int i = 2; ; i++) {
-            if (!taken(base + i)) {
-                return base + i;
-            }
+        // Remember where the search for a base ended, so many colliding names stay linear, not quadratic.
+        int i = nextSuffix.getOrDefault(base, 2);
+        while (taken(base + i)) {
+            i++;
         }
+        nextSuffix.put(base, i + 1);
+        return base + i;
     }
+
+    private final Map<String, Integer> nextSuffix = new java.util.HashMap<>();
 
     private boolean taken(String id) {
         return resources.containsKey(id) || reserved.contains(id);
@@ -97,7 +104,7 @@ final class Out {
             MapNode props = r.props.build();
             List<MapNode.Entry> body = new ArrayList<>();
             body.add(new MapNode.Entry("Type", r.location, Nodes.str(r.type, r.location)));
-            body.add(new MapNode.Entry("Properties", r.location, props));
+            body.add(new MapNode.Entry("Properties", r.propertiesKey, props));
             body.addAll(r.attributes);
             MapNode raw = new MapNode(body, r.location);
             out.put(r.id, new CfnResource(r.id, r.type, props, r.location, r.origin, raw));

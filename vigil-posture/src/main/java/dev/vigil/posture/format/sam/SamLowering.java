@@ -105,6 +105,7 @@ public final class SamLowering {
             String id = e.key();
             String type = types.get(id);
             Location at = e.keyLocation();
+            List<String> before = new ArrayList<>(out.resources.keySet());
             switch (type) {
                 case FUNCTION -> new FunctionLowering(this, id, samProps.get(id), body, at).lower();
                 case API -> apis.restApi(id, samProps.get(id), body, at, false);
@@ -120,10 +121,28 @@ public final class SamLowering {
                     passThrough(id, type, body, at);
                 }
             }
+            propertiesKeyAt(before, at, body);
         }
         events.finish();
         apis.finish();
         return out.template(file, root);
+    }
+
+    /**
+     * Resources lowered from one SAM resource and located at its key get its {@code Properties} key too, so "setting
+     * missing" findings can point where scanners that read SAM directly point.
+     */
+    private void propertiesKeyAt(List<String> before, Location at, MapNode body) {
+        MapNode.Entry props = body.entry("Properties");
+        if (props == null) {
+            return;
+        }
+        java.util.Set<String> old = new HashSet<>(before);
+        for (Out.Res r : out.resources.values()) {
+            if (!old.contains(r.id) && r.location.equals(at)) {
+                r.propertiesKey = props.keyLocation();
+            }
+        }
     }
 
     private void passThrough(String id, String type, MapNode body, Location at) {
@@ -131,7 +150,7 @@ public final class SamLowering {
         Obj props = new Obj(p instanceof MapNode m ? m.location() : at);
         if (p instanceof MapNode m) {
             for (MapNode.Entry pe : m.entries()) {
-                props.put(pe.key(), pe.keyLocation(), pe.value());
+                props.append(pe);
             }
         }
         Out.Res r = out.own(id, type, props, at, null);
