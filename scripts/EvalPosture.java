@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * A fixture's verdict holds for its own check only: a positive file must give at least one finding of a Vigil
  * check whose name is that check slug; a negative file none.
  *
- * Arguments: IAC_DIR MACHINE [--misses]
+ * Arguments: IAC_DIR MACHINE [--misses] [--posture-doc docs/posture.md (refresh its generated check table)]
  */
 public class EvalPosture {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -39,7 +39,13 @@ public class EvalPosture {
     public static void main(String[] args) throws Exception {
         Path iac = Path.of(args[0]);
         String machine = args[1];
-        boolean misses = args.length > 2 && args[2].equals("--misses");
+        boolean misses = false;
+        Path postureDoc = null;
+        for (int i = 2; i < args.length; i++) {
+            if (args[i].equals("--misses")) misses = true;
+            else if (args[i].equals("--posture-doc") && i + 1 < args.length) postureDoc = Path.of(args[++i]);
+        }
+        if (postureDoc != null) refreshCheckTable(postureDoc);
         Map<String, List<String>> bySlug = new HashMap<>();
         for (Check c : CheckCatalog.all()) {
             bySlug.computeIfAbsent(c.info().name(), k -> new ArrayList<>()).add(c.info().id());
@@ -145,6 +151,22 @@ public class EvalPosture {
         if (!errors.isEmpty()) {
             out.append("\nFailures:\n\n");
             for (String e : errors) out.append("- ").append(e.replace("|", "\\|")).append('\n');
+        }
+    }
+
+    /** Rewrites the generated check table of docs/posture.md (the same text PostureIndexDocTest expects). */
+    static void refreshCheckTable(Path doc) throws Exception {
+        String begin = dev.vigil.posture.report.CheckTable.BEGIN;
+        String end = dev.vigil.posture.report.CheckTable.END;
+        String text = Files.readString(doc);
+        int b = text.indexOf(begin);
+        int e = text.indexOf(end);
+        if (b < 0 || e < b) return;
+        String table = dev.vigil.posture.report.CheckTable.markdown(CheckCatalog.all());
+        String updated = text.substring(0, b + begin.length() + 1) + table + text.substring(e);
+        if (!updated.equals(text)) {
+            Files.writeString(doc, updated);
+            System.err.println("eval-posture: refreshed the check table of " + doc);
         }
     }
 
