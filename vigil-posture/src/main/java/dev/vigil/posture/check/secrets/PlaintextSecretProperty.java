@@ -19,7 +19,8 @@ import java.util.Set;
 /**
  * VGL-SECRET-003: a secret written in the template outside function environments: a documented secret property
  * (a database master password, an auth token, a Lambda permission's EventSourceToken …) given as a literal, as a
- * parameter default or from a plain SSM parameter; a {@code NoEcho} parameter with a default; credentials in
+ * parameter default, from a plain SSM parameter, or from a parameter without {@code NoEcho} (medium: the template
+ * holds no secret, but CloudFormation shows the value in plain text); a {@code NoEcho} parameter with a default; credentials in
  * {@code AWS::CloudFormation::Authentication}; and any value with a token's shape or under a secret-like name
  * (including API stage variables and state machine definitions).
  */
@@ -108,9 +109,15 @@ public final class PlaintextSecretProperty implements Check {
                         c.subject(),
                         what + " comes from a plain SSM String parameter ({{resolve:ssm:…}}), stored unencrypted;"
                                 + " use ssm-secure or Secrets Manager");
+            case PARAMETER_SHOWN ->
+                reporter.report(
+                        Severity.MEDIUM,
+                        c.location(),
+                        c.subject(),
+                        what + " takes parameter " + c.parameter() + ", which is not NoEcho: CloudFormation shows the"
+                                + " value in plain text");
             default -> {
-                // References to secret stores, resources and NoEcho parameters are fine; PARAMETER_SHOWN is
-                // VGL-SECRET-004.
+                // References to secret stores, resources and NoEcho parameters without a default are fine.
             }
         }
     }

@@ -42,7 +42,7 @@ class SecretPropertyProvenanceTest {
                         + " | !Ref Token | VGL-SECRET-003",
                 "parameter with a Default | '    Type: String\\n    Default: amzn1.ask.skill.1\\n' | !Ref Token"
                         + " | VGL-SECRET-003",
-                "parameter without NoEcho | '    Type: String\\n' | !Ref Token | VGL-SECRET-004",
+                "parameter without NoEcho | '    Type: String\\n' | !Ref Token | VGL-SECRET-003",
                 "literal | '    Type: String\\n' | amzn1.ask.skill.1 | VGL-SECRET-003",
                 "Secrets Manager | '    Type: String\\n' | '''{{resolve:secretsmanager:skill:SecretString:token}}'''"
                         + " | ",
