@@ -29,7 +29,8 @@ class PostureIndexDocTest {
             return;
         }
         assertThat(actual)
-                .as("docs/posture.md check table is stale: rerun this test with -Dvigil.docs.update=true")
+                .as(
+                        "docs/posture.md check table is stale: rerun this test with -Dvigil.docs.update=true, or run scripts/eval-posture")
                 .isEqualTo(expected);
     }
 }
