@@ -2,6 +2,7 @@ package dev.vigil.posture.check;
 
 import dev.vigil.core.Severity;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * What a check is: its stable id, the catalogue slug it implements, how bad a failure is, and what to tell people.
@@ -31,5 +32,31 @@ public record CheckInfo(
 
     public CheckInfo {
         equivalents = List.copyOf(equivalents);
+    }
+
+    /**
+     * Metadata documented in {@code docFile} (e.g. {@code docs/posture/iam.md}) under a heading named after the id;
+     * the anchor is the id in lower case.
+     */
+    public static CheckInfo documented(
+            String docFile,
+            String id,
+            String name,
+            Severity severity,
+            Category category,
+            String title,
+            String rationale,
+            String remediation,
+            List<String> equivalents) {
+        return new CheckInfo(
+                id,
+                name,
+                severity,
+                category,
+                title,
+                rationale,
+                remediation,
+                docFile + "#" + id.toLowerCase(Locale.ROOT),
+                equivalents);
     }
 }

@@ -202,9 +202,7 @@ public final class Scanner {
     public FileResult scanText(String file, String text, Path baseDir) {
         Node root;
         try {
-            root = isJson(file, text)
-                    ? new JsonReader(limits).read(file, text)
-                    : new YamlReader(limits).read(file, text);
+            root = read(file, text);
         } catch (SourceException e) {
             return new FileResult(file, null, null, List.of(), List.of(), e.getMessage(), text);
         }
@@ -236,6 +234,29 @@ public final class Scanner {
 
     private static FileResult failed(String file, String error) {
         return new FileResult(file, null, null, List.of(), List.of(), error, null);
+    }
+
+    /**
+     * Reads JSON when the name says {@code .json} or the text starts like JSON; a non-{@code .json} file that fails
+     * as JSON (YAML written in flow style, e.g. {@code {Resources: …}}) is read again as YAML, and the JSON error is
+     * reported only when YAML fails too.
+     */
+    private Node read(String file, String text) throws SourceException {
+        if (!isJson(file, text)) {
+            return new YamlReader(limits).read(file, text);
+        }
+        try {
+            return new JsonReader(limits).read(file, text);
+        } catch (SourceException json) {
+            if (file.toLowerCase(Locale.ROOT).endsWith(".json")) {
+                throw json;
+            }
+            try {
+                return new YamlReader(limits).read(file, text);
+            } catch (SourceException yaml) {
+                throw json;
+            }
+        }
     }
 
     private static boolean isJson(String file, String text) {

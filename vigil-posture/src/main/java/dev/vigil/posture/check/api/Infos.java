@@ -4,7 +4,6 @@ import dev.vigil.core.Severity;
 import dev.vigil.posture.check.Category;
 import dev.vigil.posture.check.CheckInfo;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds the metadata of the API checks, with their documentation anchor in {@code docs/posture/apigw.md}. */
 final class Infos {
@@ -19,7 +18,8 @@ final class Infos {
             String rationale,
             String remediation,
             String... equivalents) {
-        return new CheckInfo(
+        return CheckInfo.documented(
+                "docs/posture/apigw.md",
                 id,
                 slug,
                 severity,
@@ -27,7 +27,6 @@ final class Infos {
                 title,
                 rationale,
                 remediation,
-                "docs/posture/apigw.md#" + id.toLowerCase(Locale.ROOT),
                 List.of(equivalents));
     }
 }

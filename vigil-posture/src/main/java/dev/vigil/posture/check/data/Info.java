@@ -4,7 +4,6 @@ import dev.vigil.core.Severity;
 import dev.vigil.posture.check.Category;
 import dev.vigil.posture.check.CheckInfo;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds the {@link CheckInfo} of a data check, with its anchor in {@code docs/posture/data.md}. */
 final class Info {
@@ -19,7 +18,8 @@ final class Info {
             String rationale,
             String remediation,
             String... equivalents) {
-        return new CheckInfo(
+        return CheckInfo.documented(
+                "docs/posture/data.md",
                 id,
                 slug,
                 severity,
@@ -27,7 +27,6 @@ final class Info {
                 title,
                 rationale,
                 remediation,
-                "docs/posture/data.md#" + id.toLowerCase(Locale.ROOT),
                 List.of(equivalents));
     }
 }

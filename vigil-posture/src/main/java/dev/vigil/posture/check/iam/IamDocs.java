@@ -13,7 +13,6 @@ import dev.vigil.posture.model.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 
 /** What the IAM checks share: every identity policy of a deployment once, and check metadata. */
@@ -80,7 +79,8 @@ final class IamDocs {
             String rationale,
             String remediation,
             String... equivalents) {
-        return new CheckInfo(
+        return CheckInfo.documented(
+                "docs/posture/iam.md",
                 id,
                 name,
                 severity,
@@ -88,7 +88,6 @@ final class IamDocs {
                 title,
                 rationale,
                 remediation,
-                "docs/posture/iam.md#" + id.toLowerCase(Locale.ROOT),
                 List.of(equivalents));
     }
 }

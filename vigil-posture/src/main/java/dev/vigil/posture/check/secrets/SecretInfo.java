@@ -4,7 +4,6 @@ import dev.vigil.core.Severity;
 import dev.vigil.posture.check.Category;
 import dev.vigil.posture.check.CheckInfo;
 import java.util.List;
-import java.util.Locale;
 
 /** Builds the metadata of the secrets checks (documented in docs/posture/secrets.md). */
 final class SecretInfo {
@@ -18,7 +17,8 @@ final class SecretInfo {
             String rationale,
             String remediation,
             List<String> equivalents) {
-        return new CheckInfo(
+        return CheckInfo.documented(
+                "docs/posture/secrets.md",
                 id,
                 name,
                 severity,
@@ -26,7 +26,6 @@ final class SecretInfo {
                 title,
                 rationale,
                 remediation,
-                "docs/posture/secrets.md#" + id.toLowerCase(Locale.ROOT),
                 equivalents);
     }
 }

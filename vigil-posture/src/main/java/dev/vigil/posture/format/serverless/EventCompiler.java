@@ -237,11 +237,7 @@ final class EventCompiler {
     }
 
     private Output.Res permission(Service.Function f, String id, String principal, Location at) {
-        Output.Res p = s.out.add(id, "AWS::Lambda::Permission", at, f.origin());
-        p.put("FunctionName", Service.functionArn(f, at));
-        p.put("Action", Nodes.str("lambda:InvokeFunction", at));
-        p.put("Principal", Nodes.str(principal, at));
-        return p;
+        return s.invokePermission(f, id, principal, at);
     }
 
     /** {@code s3: bucket} or {@code {bucket, event, rules, existing}}; the framework creates the bucket unless existing. */
@@ -550,19 +546,7 @@ final class EventCompiler {
                                                 .build()))
                         .build());
         permission(f, fn + "LambdaPermissionIotTopicRule" + n, "iot.amazonaws.com", at)
-                .put(
-                        "SourceArn",
-                        Nodes.join(
-                                "",
-                                at,
-                                Nodes.str("arn:", at),
-                                Nodes.ref("AWS::Partition", at),
-                                Nodes.str(":iot:", at),
-                                Nodes.ref("AWS::Region", at),
-                                Nodes.str(":", at),
-                                Nodes.ref("AWS::AccountId", at),
-                                Nodes.str(":rule/", at),
-                                Nodes.ref(id, at)));
+                .put("SourceArn", Nodes.regionalArn("iot", at, Nodes.str("rule/", at), Nodes.ref(id, at)));
     }
 
     private void alexa(Service.Function f, Node v, Location at, String principal, String kind) {

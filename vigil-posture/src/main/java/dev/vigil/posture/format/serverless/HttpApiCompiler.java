@@ -135,25 +135,9 @@ final class HttpApiCompiler {
             MapNode pcfg = s.providerMap("httpApi");
             Node payload = pcfg == null ? null : pcfg.get("payload");
             i.put("PayloadFormatVersion", payload != null ? payload : Nodes.str("2.0", at));
-            Output.Res p = s.out.add(
-                    Names.function(f.key()) + "LambdaPermissionHttpApi", "AWS::Lambda::Permission", at, f.origin());
-            p.put("FunctionName", Service.functionArn(f, at));
-            p.put("Action", Nodes.str("lambda:InvokeFunction", at));
-            p.put("Principal", Nodes.str("apigateway.amazonaws.com", at));
-            p.put(
-                    "SourceArn",
-                    Nodes.join(
-                            "",
-                            at,
-                            Nodes.str("arn:", at),
-                            Nodes.ref("AWS::Partition", at),
-                            Nodes.str(":execute-api:", at),
-                            Nodes.ref("AWS::Region", at),
-                            Nodes.str(":", at),
-                            Nodes.ref("AWS::AccountId", at),
-                            Nodes.str(":", at),
-                            apiId,
-                            Nodes.str("/*", at)));
+            Output.Res p = s.invokePermission(
+                    f, Names.function(f.key()) + "LambdaPermissionHttpApi", "apigateway.amazonaws.com", at);
+            p.put("SourceArn", Nodes.regionalArn("execute-api", at, apiId, Nodes.str("/*", at)));
         }
         String id = "HttpApiRoute" + routeId(routeKey);
         Output.Res r = s.out.add(id, "AWS::ApiGatewayV2::Route", at, f.origin());

@@ -53,6 +53,23 @@ public final class Nodes {
         return fn("Fn::Join", seq(at, str(separator, at), seq(at, parts)), at);
     }
 
+    /**
+     * {@code arn:${Partition}:<service>:${Region}:${AccountId}:<tail…>} as a {@code Fn::Join} of pseudo-parameter
+     * references, the way the framework writes the ARNs of resources in the stack's own account and region.
+     */
+    public static MapNode regionalArn(String service, Location at, Node... tail) {
+        Node[] parts = new Node[7 + tail.length];
+        parts[0] = str("arn:", at);
+        parts[1] = ref("AWS::Partition", at);
+        parts[2] = str(":" + service + ":", at);
+        parts[3] = ref("AWS::Region", at);
+        parts[4] = str(":", at);
+        parts[5] = ref("AWS::AccountId", at);
+        parts[6] = str(":", at);
+        System.arraycopy(tail, 0, parts, 7, tail.length);
+        return join("", at, parts);
+    }
+
     /** {@code {Fn::Sub: pattern}}. */
     public static MapNode sub(String pattern, Location at) {
         return fn("Fn::Sub", str(pattern, at), at);

@@ -366,25 +366,9 @@ final class RestApiCompiler {
         if (!permitted.add(f.key())) {
             return;
         }
-        Output.Res p = s.out.add(
-                Names.function(f.key()) + "LambdaPermissionApiGateway", "AWS::Lambda::Permission", at, f.origin());
-        p.put("FunctionName", Service.functionArn(f, at));
-        p.put("Action", Nodes.str("lambda:InvokeFunction", at));
-        p.put("Principal", Nodes.str("apigateway.amazonaws.com", at));
-        p.put(
-                "SourceArn",
-                Nodes.join(
-                        "",
-                        at,
-                        Nodes.str("arn:", at),
-                        Nodes.ref("AWS::Partition", at),
-                        Nodes.str(":execute-api:", at),
-                        Nodes.ref("AWS::Region", at),
-                        Nodes.str(":", at),
-                        Nodes.ref("AWS::AccountId", at),
-                        Nodes.str(":", at),
-                        apiId,
-                        Nodes.str("/*/*", at)));
+        Output.Res p = s.invokePermission(
+                f, Names.function(f.key()) + "LambdaPermissionApiGateway", "apigateway.amazonaws.com", at);
+        p.put("SourceArn", Nodes.regionalArn("execute-api", at, apiId, Nodes.str("/*/*", at)));
     }
 
     /** Emits the deployment, stage and usage plans once every event has been seen. */

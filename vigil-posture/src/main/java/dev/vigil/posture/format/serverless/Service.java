@@ -165,4 +165,13 @@ public final class Service {
     static MapNode functionArn(Function f, Location at) {
         return Nodes.getAtt(f.logicalId(), "Arn", at);
     }
+
+    /** Adds the {@code AWS::Lambda::Permission} that lets {@code principal} invoke {@code f}; callers add conditions. */
+    Output.Res invokePermission(Function f, String id, String principal, Location at) {
+        Output.Res p = out.add(id, "AWS::Lambda::Permission", at, f.origin());
+        p.put("FunctionName", functionArn(f, at));
+        p.put("Action", Nodes.str("lambda:InvokeFunction", at));
+        p.put("Principal", Nodes.str(principal, at));
+        return p;
+    }
 }
