@@ -1,8 +1,8 @@
 package dev.vigil.posture.usage;
 
+import com.google.re2j.Pattern;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 
 /**
  * Matches concrete ARNs against the catalogue's resource ARN patterns such as
@@ -25,7 +25,7 @@ final class ArnPatterns {
 
     private static Pattern compile(String pattern) {
         StringBuilder re = new StringBuilder();
-        java.util.regex.Matcher m = PLACEHOLDER.matcher(pattern);
+        com.google.re2j.Matcher m = PLACEHOLDER.matcher(pattern);
         int last = 0;
         while (m.find()) {
             re.append(Pattern.quote(pattern.substring(last, m.start())));
