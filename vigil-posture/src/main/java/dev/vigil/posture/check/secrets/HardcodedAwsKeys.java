@@ -5,13 +5,8 @@ import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckInfo;
 import dev.vigil.posture.check.Reporter;
 import dev.vigil.posture.model.Deployment;
-import dev.vigil.posture.model.Function;
 import dev.vigil.posture.secrets.SecretDetector;
-import dev.vigil.posture.secrets.SecretMatch;
-import dev.vigil.posture.source.Location;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /** VGL-SECRET-001: AWS access keys written into a function's environment (or a serverless.yml provider's). */
 public final class HardcodedAwsKeys implements Check {
@@ -33,25 +28,12 @@ public final class HardcodedAwsKeys implements Check {
 
     @Override
     public void run(Deployment deployment, Reporter reporter) {
-        Set<Location> reported = new HashSet<>();
-        for (Function f : deployment.functions()) {
-            for (Function.EnvVar env : f.environment()) {
-                if (env.value() == null || !env.value().literal()) {
-                    continue;
-                }
-                List<SecretMatch> keys =
-                        SecretDetector.awsCredentials(env.name(), env.value().text());
-                Location at = env.keyLocation() != null
-                        ? env.keyLocation()
-                        : env.value().location();
-                if (!keys.isEmpty() && reported.add(at)) {
-                    reporter.report(
-                            at,
-                            f.id(),
-                            "environment variable " + env.name() + " of function " + f.id() + " holds an "
-                                    + keys.get(0).describe());
-                }
-            }
+        for (LiteralEnvironment.Hit h : LiteralEnvironment.scan(deployment, SecretDetector::awsCredentials)) {
+            reporter.report(
+                    h.at(),
+                    h.function().id(),
+                    "environment variable " + h.variable().name() + " of function "
+                            + h.function().id() + " holds an " + h.first().describe());
         }
     }
 }

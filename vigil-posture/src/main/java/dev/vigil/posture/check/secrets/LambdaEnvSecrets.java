@@ -5,14 +5,10 @@ import dev.vigil.posture.check.Check;
 import dev.vigil.posture.check.CheckInfo;
 import dev.vigil.posture.check.Reporter;
 import dev.vigil.posture.model.Deployment;
-import dev.vigil.posture.model.Function;
 import dev.vigil.posture.secrets.SecretDetector;
 import dev.vigil.posture.secrets.SecretKind;
 import dev.vigil.posture.secrets.SecretMatch;
-import dev.vigil.posture.source.Location;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * VGL-SECRET-002: a secret in a function's environment variables: a known token shape, the literal value of a
@@ -37,30 +33,16 @@ public final class LambdaEnvSecrets implements Check {
 
     @Override
     public void run(Deployment deployment, Reporter reporter) {
-        Set<Location> reported = new HashSet<>();
-        for (Function f : deployment.functions()) {
-            for (Function.EnvVar env : f.environment()) {
-                if (env.value() == null || !env.value().literal()) {
-                    continue;
-                }
-                List<SecretMatch> found =
-                        SecretDetector.inEnvironment(env.name(), env.value().text());
-                Location at = env.keyLocation() != null
-                        ? env.keyLocation()
-                        : env.value().location();
-                if (found.isEmpty() || !reported.add(at)) {
-                    continue;
-                }
-                SecretMatch m = found.get(0);
-                String message = "environment variable " + env.name() + " of function " + f.id() + " holds "
-                        + (m.kind() == SecretKind.NAMED_SECRET
-                                ? "a literal secret " + m.masked()
-                                : "a " + m.describe());
-                if (m.kind() == SecretKind.HIGH_ENTROPY) {
-                    reporter.report(Severity.MEDIUM, at, f.id(), message);
-                } else {
-                    reporter.report(at, f.id(), message);
-                }
+        for (LiteralEnvironment.Hit h : LiteralEnvironment.scan(deployment, SecretDetector::inEnvironment)) {
+            SecretMatch m = h.first();
+            String message = "environment variable " + h.variable().name() + " of function "
+                    + h.function().id()
+                    + " holds "
+                    + (m.kind() == SecretKind.NAMED_SECRET ? "a literal secret " + m.masked() : "a " + m.describe());
+            if (m.kind() == SecretKind.HIGH_ENTROPY) {
+                reporter.report(Severity.MEDIUM, h.at(), h.function().id(), message);
+            } else {
+                reporter.report(h.at(), h.function().id(), message);
             }
         }
     }

@@ -408,27 +408,13 @@ final class Apis {
                                         method == null ? "ANY" : method,
                                         p.get("Method").location())
                                 : Nodes.str("ANY", at));
-        Node authorizer = auth != null && auth.has("Authorizer")
-                ? auth.get("Authorizer")
-                : apiAuth == null ? null : apiAuth.get("DefaultAuthorizer");
-        String name = authorizer == null ? null : authorizer.text();
-        Location authAt = authorizer == null ? at : authorizer.location();
-        String type;
-        if (name == null || name.equals("NONE")) {
-            type = authorizer != null && name == null ? "CUSTOM" : "NONE";
-        } else if (name.equals("AWS_IAM")) {
-            type = "AWS_IAM";
-        } else {
-            MapNode defs = apiAuth == null ? null : apiAuth.map("Authorizers");
-            MapNode def = defs == null ? null : defs.map(name);
-            type = def != null && def.has("UserPoolArn") ? "COGNITO_USER_POOLS" : "CUSTOM";
-            m.put(
-                    "AuthorizerId",
-                    def != null
-                            ? Nodes.ref(apiId + name + "Authorizer", authAt)
-                            : Nodes.unresolved("authorizer " + name + " not defined on " + apiId, authAt));
-        }
-        m.put("AuthorizationType", Nodes.str(type, authAt));
+        putAuthorization(
+                m,
+                auth,
+                apiAuth,
+                apiId,
+                at,
+                def -> def != null && def.has("UserPoolArn") ? "COGNITO_USER_POOLS" : "CUSTOM");
         if (auth != null && auth.has("AuthorizationScopes")) {
             m.copy(auth, "AuthorizationScopes");
         }
@@ -644,27 +630,13 @@ final class Apis {
                                         Nodes.str("/", at),
                                         Nodes.seq(at, Nodes.str("integrations", at), Nodes.ref(integ.id, at))),
                                 at));
-        Node authorizer = auth != null && auth.has("Authorizer")
-                ? auth.get("Authorizer")
-                : apiAuth == null ? null : apiAuth.get("DefaultAuthorizer");
-        String name = authorizer == null ? null : authorizer.text();
-        Location authAt = authorizer == null ? at : authorizer.location();
-        String type;
-        if (name == null || name.equals("NONE")) {
-            type = authorizer != null && name == null ? "CUSTOM" : "NONE";
-        } else if (name.equals("AWS_IAM")) {
-            type = "AWS_IAM";
-        } else {
-            MapNode defs = apiAuth == null ? null : apiAuth.map("Authorizers");
-            MapNode def = defs == null ? null : defs.map(name);
-            type = def != null && def.has("FunctionArn") && !def.has("JwtConfiguration") ? "CUSTOM" : "JWT";
-            route.put(
-                    "AuthorizerId",
-                    def != null
-                            ? Nodes.ref(apiId + name + "Authorizer", authAt)
-                            : Nodes.unresolved("authorizer " + name + " not defined on " + apiId, authAt));
-        }
-        route.put("AuthorizationType", Nodes.str(type, authAt));
+        putAuthorization(
+                route,
+                auth,
+                apiAuth,
+                apiId,
+                at,
+                def -> def != null && def.has("FunctionArn") && !def.has("JwtConfiguration") ? "CUSTOM" : "JWT");
         if (auth != null) {
             route.copy(auth, "AuthorizationScopes");
         }
@@ -709,5 +681,40 @@ final class Apis {
 
     void finish() {
         // Nothing deferred today; kept so the lowering order stays explicit.
+    }
+
+    /**
+     * Puts {@code AuthorizationType} (and {@code AuthorizerId} for a named authorizer) from the event's
+     * {@code Auth.Authorizer}, else the API's {@code DefaultAuthorizer}; {@code namedType} gives the type of a named
+     * authorizer from its definition under the API's {@code Auth.Authorizers} (null when it is not defined there).
+     */
+    private static void putAuthorization(
+            Obj target,
+            MapNode auth,
+            MapNode apiAuth,
+            String apiId,
+            Location at,
+            java.util.function.Function<MapNode, String> namedType) {
+        Node authorizer = auth != null && auth.has("Authorizer")
+                ? auth.get("Authorizer")
+                : apiAuth == null ? null : apiAuth.get("DefaultAuthorizer");
+        String name = authorizer == null ? null : authorizer.text();
+        Location authAt = authorizer == null ? at : authorizer.location();
+        String type;
+        if (name == null || name.equals("NONE")) {
+            type = authorizer != null && name == null ? "CUSTOM" : "NONE";
+        } else if (name.equals("AWS_IAM")) {
+            type = "AWS_IAM";
+        } else {
+            MapNode defs = apiAuth == null ? null : apiAuth.map("Authorizers");
+            MapNode def = defs == null ? null : defs.map(name);
+            type = namedType.apply(def);
+            target.put(
+                    "AuthorizerId",
+                    def != null
+                            ? Nodes.ref(apiId + name + "Authorizer", authAt)
+                            : Nodes.unresolved("authorizer " + name + " not defined on " + apiId, authAt));
+        }
+        target.put("AuthorizationType", Nodes.str(type, authAt));
     }
 }
