@@ -74,16 +74,16 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--list-checks", description = "List the checks (with --format text, json or markdown) and exit.")
     boolean listChecks;
 
-    @Option(names = "--env", paramLabel = "K=V", description = "A value for serverless.yml ${env:K} (repeatable).")
+    @Option(names = "--env", paramLabel = "K=V", description = "A value for serverless.yml $${env:K} (repeatable).")
     List<String> envs = new ArrayList<>();
 
-    @Option(names = "--use-env", description = "Also resolve ${env:…} from this process's environment.")
+    @Option(names = "--use-env", description = "Also resolve $${env:…} from this process's environment.")
     boolean useEnv;
 
     @Option(
             names = "--opt",
             paramLabel = "K=V",
-            description = "A value for serverless.yml ${opt:K}, e.g. --opt stage=prod (repeatable).")
+            description = "A value for serverless.yml $${opt:K}, e.g. --opt stage=prod (repeatable).")
     List<String> opts = new ArrayList<>();
 
     @Option(

@@ -19,6 +19,12 @@ class ScanCommandTest {
     Path tmp;
 
     @Test
+    void helpShowsServerlessVariableSyntaxLiterally() {
+        CliRun r = CliRun.run("scan", "--help");
+        assertThat(r.out()).contains("${env:K}").contains("${opt:K}").doesNotContain("serverless.yml null");
+    }
+
+    @Test
     void mixedDirectoryIsScannedWithoutBeingToldFormats() {
         CliRun r = CliRun.run("scan", MIXED);
         assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.FINDINGS);
