@@ -1,5 +1,6 @@
 package dev.vigil.posture.extract.data;
 
+import dev.vigil.posture.extract.iam.PolicyParser;
 import dev.vigil.posture.model.DataResource;
 import dev.vigil.posture.model.DataResource.Setting;
 import dev.vigil.posture.model.PolicyDocument;
@@ -45,7 +46,7 @@ final class ResourcePolicyReader {
     }
 
     private ResourcePolicy policy(CfnResource r, Props p, DataResource.Kind kind, String targetKey, String docKey) {
-        PolicyDocument doc = PolicyStatements.document(r.logicalId(), p.get(docKey), resolver);
+        PolicyDocument doc = policy(r.logicalId(), p.get(docKey), resolver);
         if (doc == null) {
             return null;
         }
@@ -54,7 +55,7 @@ final class ResourcePolicyReader {
 
     private ResourcePolicy keyPolicy(CfnResource r, Props p) {
         Node node = p.get("KeyPolicy");
-        PolicyDocument doc = PolicyStatements.document(r.logicalId(), node, resolver);
+        PolicyDocument doc = policy(r.logicalId(), node, resolver);
         if (doc == null) {
             return null;
         }
@@ -88,7 +89,7 @@ final class ResourcePolicyReader {
         }
         Node document =
                 new MapNode(List.of(new MapNode.Entry("Statement", statement.location(), statement)), r.location());
-        PolicyDocument doc = PolicyStatements.document(r.logicalId(), document, resolver);
+        PolicyDocument doc = policy(r.logicalId(), document, resolver);
         return new ResourcePolicy(r.logicalId(), DataResource.Kind.EVENT_BUS, bus, doc, r.location());
     }
 
@@ -107,7 +108,7 @@ final class ResourcePolicyReader {
         if (node == null) {
             return out;
         }
-        for (Value v : PolicyStatements.values(node, resolver)) {
+        for (Value v : new PolicyParser(resolver).values(node)) {
             out.add(v.text());
         }
         // Resolve references to logical ids (values() renders them; re-read the nodes for the ids).
@@ -145,5 +146,10 @@ final class ResourcePolicyReader {
             }
         }
         return text;
+    }
+
+    /** The policy document under {@code node}, read by the shared IAM policy parser; null when there is none. */
+    private static PolicyDocument policy(String name, Node node, Resolver resolver) {
+        return node == null ? null : new PolicyParser(resolver).document(name, node, node.location());
     }
 }

@@ -4,6 +4,7 @@ import dev.vigil.posture.model.PolicyDocument;
 import dev.vigil.posture.model.Principal;
 import dev.vigil.posture.model.Statement;
 import dev.vigil.posture.model.Value;
+import dev.vigil.posture.source.Intrinsic;
 import dev.vigil.posture.source.JsonReader;
 import dev.vigil.posture.source.Location;
 import dev.vigil.posture.source.MapNode;
@@ -42,21 +43,25 @@ public final class PolicyParser {
         if (node == null) {
             return null;
         }
-        Node doc = node;
-        if (node instanceof ScalarNode s && s.text() != null) {
-            doc = parseJsonString(s.text(), s.location());
-        }
-        if (!(doc instanceof MapNode m)) {
-            return null;
-        }
+        boolean any = false;
         List<Statement> statements = new ArrayList<>();
-        Node st = m.get("Statement");
-        for (Node n : items(st)) {
-            if (n instanceof MapNode sm) {
-                statements.add(statement(sm));
+        // A whole document behind Fn::If contributes every branch: a check must see the branch that opens access.
+        for (Node alt : alternatives(node)) {
+            Node doc = alt;
+            if (alt instanceof ScalarNode s && s.text() != null) {
+                doc = parseJsonString(s.text(), s.location());
+            }
+            if (!(doc instanceof MapNode m)) {
+                continue;
+            }
+            any = true;
+            for (Node n : items(m.get("Statement"))) {
+                if (n instanceof MapNode sm) {
+                    statements.add(statement(sm));
+                }
             }
         }
-        return new PolicyDocument(name, statements, at);
+        return any ? new PolicyDocument(name, statements, at) : null;
     }
 
     private static Node parseJsonString(String text, Location at) {
@@ -91,26 +96,33 @@ public final class PolicyParser {
                 values(m.get("NotResource")),
                 principal(m.get("Principal")),
                 principal(m.get("NotPrincipal")),
-                m.get("Condition"),
+                m.get("Condition") instanceof MapNode c && c.size() > 0 ? c : null,
                 m.location(),
                 actionAt,
                 resourceAt);
     }
 
+    /**
+     * {@code "*"} is the wildcard; a map gives values per type; any other value (an account id, an ARN, a list of
+     * them, a reference) is an {@code AWS} principal.
+     */
     private Principal principal(Node node) {
-        if (node == null) {
+        if (node == null || node instanceof ScalarNode s && s.kind() == ScalarNode.Kind.NULL) {
             return null;
         }
         String t = text(node);
         if (t != null) {
-            return new Principal(t.trim().equals("*"), Map.of());
-        }
-        if (!(node instanceof MapNode m)) {
-            return new Principal(false, Map.of());
+            return t.trim().equals("*")
+                    ? new Principal(true, Map.of())
+                    : new Principal(false, Map.of("AWS", List.of(Value.of(node, resolver))));
         }
         Map<String, List<Value>> byType = new LinkedHashMap<>();
-        for (MapNode.Entry e : m.entries()) {
-            byType.put(e.key(), values(e.value()));
+        if (node instanceof MapNode m && !Intrinsic.isIntrinsic(m)) {
+            for (MapNode.Entry e : m.entries()) {
+                byType.put(e.key(), values(e.value()));
+            }
+        } else {
+            byType.put("AWS", values(node));
         }
         return new Principal(false, byType);
     }
@@ -135,7 +147,7 @@ public final class PolicyParser {
                 for (Node item : s.items()) {
                     out.addAll(alternatives(item));
                 }
-            } else {
+            } else if (!(alt instanceof ScalarNode sc && sc.kind() == ScalarNode.Kind.NULL)) {
                 out.add(alt);
             }
         }
