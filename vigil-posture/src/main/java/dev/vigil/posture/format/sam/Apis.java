@@ -174,24 +174,8 @@ final class Apis {
                     p.copy(identity, "ReauthorizeEvery", "AuthorizerResultTtlInSeconds");
                     p.copy(identity, "ValidationExpression", "IdentityValidationExpression");
                 }
-                Out.Res perm = sam.out.generated(
-                        apiId + e.key() + "AuthorizerPermission",
-                        "AWS::Lambda::Permission",
-                        new Obj(aAt)
-                                .put("Action", "lambda:InvokeFunction")
-                                .put("FunctionName", a.get("FunctionArn"))
-                                .put("Principal", "apigateway.amazonaws.com"),
-                        aAt,
-                        origin,
-                        body);
-                perm.props.put(
-                        "SourceArn",
-                        Nodes.sub(
-                                "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",
-                                new Obj(aAt)
-                                        .put("__ApiId__", Nodes.ref(apiId, aAt))
-                                        .build(),
-                                aAt));
+                authorizerPermission(
+                        apiId, apiId + e.key() + "AuthorizerPermission", a.get("FunctionArn"), aAt, origin, body);
             } else {
                 continue;
             }
@@ -568,22 +552,7 @@ final class Apis {
                 }
                 p.copy(identity, "ReauthorizeEvery", "AuthorizerResultTtlInSeconds");
             }
-            Out.Res perm = sam.out.generated(
-                    apiId + name + "AuthorizerPermission",
-                    "AWS::Lambda::Permission",
-                    new Obj(aAt)
-                            .put("Action", "lambda:InvokeFunction")
-                            .put("FunctionName", a.get("FunctionArn"))
-                            .put("Principal", "apigateway.amazonaws.com"),
-                    aAt,
-                    origin,
-                    body);
-            perm.props.put(
-                    "SourceArn",
-                    Nodes.sub(
-                            "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",
-                            new Obj(aAt).put("__ApiId__", Nodes.ref(apiId, aAt)).build(),
-                            aAt));
+            authorizerPermission(apiId, apiId + name + "AuthorizerPermission", a.get("FunctionArn"), aAt, origin, body);
         } else {
             return;
         }
@@ -716,5 +685,26 @@ final class Apis {
                             : Nodes.unresolved("authorizer " + name + " not defined on " + apiId, authAt));
         }
         target.put("AuthorizationType", Nodes.str(type, authAt));
+    }
+
+    /** The permission SAM adds so API Gateway may call a Lambda authorizer of {@code apiId}. */
+    private void authorizerPermission(
+            String apiId, String id, Node functionArn, Location aAt, String origin, MapNode body) {
+        Out.Res perm = sam.out.generated(
+                id,
+                "AWS::Lambda::Permission",
+                new Obj(aAt)
+                        .put("Action", "lambda:InvokeFunction")
+                        .put("FunctionName", functionArn)
+                        .put("Principal", "apigateway.amazonaws.com"),
+                aAt,
+                origin,
+                body);
+        perm.props.put(
+                "SourceArn",
+                Nodes.sub(
+                        "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",
+                        new Obj(aAt).put("__ApiId__", Nodes.ref(apiId, aAt)).build(),
+                        aAt));
     }
 }
