@@ -276,23 +276,9 @@ final class HttpApiCompiler {
             Output.Res i = s.out.add(integration, "AWS::ApiGatewayV2::Integration", at, f.origin());
             i.put("ApiId", wsApiId);
             i.put("IntegrationType", Nodes.str("AWS_PROXY", at));
-            i.put(
-                    "IntegrationUri",
-                    Nodes.join(
-                            "",
-                            at,
-                            Nodes.str("arn:", at),
-                            Nodes.ref("AWS::Partition", at),
-                            Nodes.str(":apigateway:", at),
-                            Nodes.ref("AWS::Region", at),
-                            Nodes.str(":lambda:path/2015-03-31/functions/", at),
-                            Service.functionArn(f, at),
-                            Nodes.str("/invocations", at)));
-            Output.Res p = s.out.add(
-                    Names.function(f.key()) + "LambdaPermissionWebsockets", "AWS::Lambda::Permission", at, f.origin());
-            p.put("FunctionName", Service.functionArn(f, at));
-            p.put("Action", Nodes.str("lambda:InvokeFunction", at));
-            p.put("Principal", Nodes.str("apigateway.amazonaws.com", at));
+            i.put("IntegrationUri", Service.invocationUri(f, at));
+            s.invokePermission(
+                    f, Names.function(f.key()) + "LambdaPermissionWebsockets", "apigateway.amazonaws.com", at);
         }
         String id = Names.alphaNumeric(route.replace("$", "S")) + "WebsocketsRoute";
         Output.Res r = s.out.add(id, "AWS::ApiGatewayV2::Route", at, f.origin());

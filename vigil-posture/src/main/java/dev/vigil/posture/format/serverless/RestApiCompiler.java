@@ -194,18 +194,7 @@ final class RestApiCompiler {
         Nodes.MapBuilder integ = new Nodes.MapBuilder(at).put("Type", Nodes.str(type, at));
         if (type.startsWith("AWS")) {
             integ.put("IntegrationHttpMethod", Nodes.str("POST", at));
-            integ.put(
-                    "Uri",
-                    Nodes.join(
-                            "",
-                            at,
-                            Nodes.str("arn:", at),
-                            Nodes.ref("AWS::Partition", at),
-                            Nodes.str(":apigateway:", at),
-                            Nodes.ref("AWS::Region", at),
-                            Nodes.str(":lambda:path/2015-03-31/functions/", at),
-                            Service.functionArn(f, at),
-                            Nodes.str("/invocations", at)));
+            integ.put("Uri", Service.invocationUri(f, at));
             permission(f, at);
         } else if (cfg.map("request") != null && cfg.map("request").get("uri") != null) {
             integ.put("Uri", cfg.map("request").get("uri"));

@@ -162,6 +162,20 @@ public final class Service {
     }
 
     /** {@code {Fn::GetAtt: [<fn>LambdaFunction, Arn]}}. */
+    /** The API Gateway integration URI that invokes {@code f}: {@code arn:…:apigateway:…:lambda:path/…/invocations}. */
+    static MapNode invocationUri(Function f, Location at) {
+        return Nodes.join(
+                "",
+                at,
+                Nodes.str("arn:", at),
+                Nodes.ref("AWS::Partition", at),
+                Nodes.str(":apigateway:", at),
+                Nodes.ref("AWS::Region", at),
+                Nodes.str(":lambda:path/2015-03-31/functions/", at),
+                functionArn(f, at),
+                Nodes.str("/invocations", at));
+    }
+
     static MapNode functionArn(Function f, Location at) {
         return Nodes.getAtt(f.logicalId(), "Arn", at);
     }
