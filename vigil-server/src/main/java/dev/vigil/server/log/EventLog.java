@@ -187,7 +187,7 @@ public final class EventLog implements AutoCloseable {
      *
      * @return the deleted files, oldest first
      */
-    public List<Path> retain(RetentionPolicy policy, long committedOffset) throws IOException {
+    public synchronized List<Path> retain(RetentionPolicy policy, long committedOffset) throws IOException {
         if (committedOffset > endOffset()) {
             throw new IllegalArgumentException(
                     "committed offset " + committedOffset + " is past the log's end " + endOffset());

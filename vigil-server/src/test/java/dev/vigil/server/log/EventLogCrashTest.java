@@ -1,6 +1,7 @@
 package dev.vigil.server.log;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Kills a process that appends to the log with SIGKILL at a random moment, then checks that every record whose append
- * it saw acknowledged is in the log, intact, at the acknowledged offset.
+ * it saw acknowledged is in the log, intact, at the acknowledged offset. While the child runs, its lock keeps this
+ * process out of the directory; after the kill the operating system has released it.
  */
 class EventLogCrashTest {
     private static final long SEGMENT_BYTES = 256 * 1024;
@@ -96,6 +98,10 @@ class EventLogCrashTest {
             assertThat(firstAck.await(10, TimeUnit.SECONDS))
                     .as("child acknowledged something")
                     .isTrue();
+            // another process holds the directory: a second server must not open it
+            assertThatThrownBy(() -> EventLog.open(dir))
+                    .isInstanceOf(LogLockedException.class)
+                    .hasMessageContaining("pid " + child.pid());
             Thread.sleep(ThreadLocalRandom.current().nextLong(50, 600));
         } finally {
             child.destroyForcibly();

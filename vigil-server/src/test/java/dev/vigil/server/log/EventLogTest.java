@@ -204,6 +204,49 @@ class EventLogTest {
     }
 
     @Test
+    void aZeroFilledTailIsDropped() throws Exception {
+        writeRecords(3, 50);
+        Path segment = onlySegment();
+        try (FileChannel channel = FileChannel.open(segment, StandardOpenOption.WRITE)) {
+            channel.write(ByteBuffer.allocate(4096), channel.size()); // blocks allocated, data never written
+        }
+        try (EventLog log = EventLog.open(dir)) {
+            assertThat(log.recovery().droppedBytes()).isEqualTo(4096);
+            assertThat(log.recovery().reason()).contains("checksum mismatch in a frame of 0 bytes");
+            assertThat(log.endOffset()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void aReaderFollowsTheWriterAcrossSegmentRolls() throws Exception {
+        int count = 3000;
+        try (EventLog log = EventLog.open(dir, EventLogOptions.defaults().withMaxSegmentBytes(8 * 1024))) {
+            CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+                for (int i = 0; i < count; i += 3) {
+                    log.append(List.of(payload("f" + i, 90), payload("f" + (i + 1), 900), payload("f" + (i + 2), 9)))
+                            .join();
+                }
+            });
+            List<String> seen = new ArrayList<>();
+            try (LogReader reader = log.reader(0)) {
+                while (seen.size() < count) {
+                    if (!log.awaitRecord(reader.nextOffset(), Duration.ofSeconds(10))) {
+                        break;
+                    }
+                    for (LogRecord record : reader.poll(7, 4096)) {
+                        String text = text(record);
+                        seen.add(text.substring(0, text.indexOf('|')));
+                    }
+                }
+            }
+            writer.get(10, TimeUnit.SECONDS);
+            assertThat(seen)
+                    .containsExactlyElementsOf(
+                            IntStream.range(0, count).mapToObj(i -> "f" + i).toList());
+        }
+    }
+
+    @Test
     void aTornFrameHeaderIsDropped() throws Exception {
         writeRecords(3, 50);
         Path segment = onlySegment();
@@ -344,6 +387,7 @@ class EventLogTest {
     @Test
     void aSecondOpenOfTheSameDirectoryIsRefused() throws Exception {
         try (EventLog log = EventLog.open(dir)) {
+            assertThat(log.directory()).isEqualTo(dir);
             assertThatThrownBy(() -> EventLog.open(dir))
                     .isInstanceOf(LogLockedException.class)
                     .hasMessageContaining(dir.resolve(".lock").toString())
