@@ -45,6 +45,9 @@ public final class LogReader implements AutoCloseable {
      * @throws LogCorruptedException a record on disk fails its checks (names the file and byte position)
      */
     public List<LogRecord> poll(int maxRecords, long maxBytes) throws IOException {
+        if (maxRecords <= 0 || maxBytes <= 0) {
+            throw new IllegalArgumentException("maxRecords and maxBytes must be positive");
+        }
         DurablePosition end = durable.get();
         List<LogRecord> records = new ArrayList<>(Math.min(maxRecords, 1024));
         long bytes = 0;
@@ -57,7 +60,7 @@ public final class LogReader implements AutoCloseable {
                 }
                 open(next, nextOffset);
             }
-            byte[] payload = frames.next(limit(end));
+            byte[] payload = nextPayload(end);
             if (payload == null) {
                 if (baseOffset == end.segmentBaseOffset()) {
                     throw new LogCorruptedException(
@@ -83,11 +86,20 @@ public final class LogReader implements AutoCloseable {
         open(segment.getValue(), segment.getKey());
         nextOffset = segment.getKey();
         while (nextOffset < offset) {
-            if (frames.next(limit(end)) == null) {
+            if (nextPayload(end) == null) {
                 throw new LogCorruptedException(
                         file, position(), "segment ends at offset " + nextOffset + ", before offset " + offset);
             }
             nextOffset++;
+        }
+    }
+
+    /** The next frame of the current segment, with errors naming the record offset as well as the byte position. */
+    private byte[] nextPayload(DurablePosition end) throws IOException {
+        try {
+            return frames.next(limit(end));
+        } catch (LogCorruptedException e) {
+            throw new LogCorruptedException(e.file(), e.position(), e.reason() + " (record offset " + nextOffset + ")");
         }
     }
 

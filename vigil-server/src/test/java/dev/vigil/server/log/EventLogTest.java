@@ -310,7 +310,8 @@ class EventLogTest {
                     .isInstanceOf(LogCorruptedException.class)
                     .hasMessageContaining(first.toString())
                     .hasMessageContaining("at byte " + Segment.HEADER_BYTES)
-                    .hasMessageContaining("checksum mismatch");
+                    .hasMessageContaining("checksum mismatch")
+                    .hasMessageContaining("(record offset 0)");
         }
     }
 
