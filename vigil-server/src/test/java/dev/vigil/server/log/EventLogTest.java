@@ -179,6 +179,17 @@ class EventLogTest {
     }
 
     @Test
+    void aLingeringWriterCommitsABurstWithOneFsync() throws Exception {
+        try (EventLog log = EventLog.open(dir, EventLogOptions.defaults().withBatch(1 << 20, Duration.ofMillis(200)))) {
+            List<CompletableFuture<AppendResult>> acks = IntStream.range(0, 20)
+                    .mapToObj(i -> log.append(payload("b" + i, 100)))
+                    .toList();
+            CompletableFuture.allOf(acks.toArray(new CompletableFuture<?>[0])).get(5, TimeUnit.SECONDS);
+            assertThat(log.commitCount()).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void aTruncatedTailIsDroppedAndTheLogGoesOn() throws Exception {
         writeRecords(10, 50);
         Path segment = onlySegment();
