@@ -69,14 +69,30 @@ public final class AlertStore {
      */
     public RecordedDetection record(Detection detection) {
         Objects.requireNonNull(detection, "detection");
+        return recordAll(List.of(detection)).get(0);
+    }
+
+    /**
+     * Records detections in order, in one transaction (the pipeline's batch: one commit instead of one per
+     * detection). Same grouping and idempotence as {@link #record}.
+     *
+     * @return what happened to each detection, in the same order
+     */
+    public List<RecordedDetection> recordAll(List<Detection> detections) {
         for (int attempt = 0; ; attempt++) {
             try {
-                return jdbi.inTransaction(handle -> recordIn(handle, detection));
+                return jdbi.inTransaction(handle -> {
+                    List<RecordedDetection> results = new ArrayList<>(detections.size());
+                    for (Detection d : detections) {
+                        results.add(recordIn(handle, d));
+                    }
+                    return results;
+                });
             } catch (ConcurrentReplay e) {
                 if (attempt > 0) {
-                    throw new IllegalStateException("detection recorded concurrently twice: " + detection, e);
+                    throw new IllegalStateException("detections recorded concurrently twice", e);
                 }
-                // Another writer recorded the same (offset, rule) meanwhile; the retry sees its row.
+                // Another writer recorded one of them meanwhile; the retry sees its row.
             }
         }
     }

@@ -2,9 +2,13 @@ package dev.vigil.server.store;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -24,6 +28,9 @@ import org.sqlite.SQLiteDataSource;
  * threads waiting for the pool for connections spinning on the file lock. Every caller in this process queues on the
  * pool, fairly and without busy errors; other processes (a backup, the {@code sqlite3} shell) still read
  * concurrently thanks to WAL, and their writes are waited for up to the busy timeout.
+ *
+ * Consequence for callers: never open a second handle while holding one on the same thread (nested {@code
+ * withHandle} calls); pass the handle down instead, or the second call waits for the pool's connection timeout.
  *
  * <p><b>PostgreSQL</b> ({@code postgresql://[user[:password]@]host[:port]/db[?params]} or a {@code
  * jdbc:postgresql://} URL) uses a HikariCP pool of {@value #POSTGRES_POOL_SIZE} connections.
@@ -72,6 +79,7 @@ public final class Database implements AutoCloseable {
         if (path.isBlank()) {
             throw new IllegalArgumentException("sqlite: URL needs a file path, e.g. sqlite:vigil.db");
         }
+        createParentDirectories(Path.of(path));
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
@@ -87,6 +95,17 @@ public final class Database implements AutoCloseable {
         hikari.setMaximumPoolSize(1);
         hikari.setPoolName("vigil-sqlite");
         return new Database(Dialect.SQLITE, new HikariDataSource(hikari), applied);
+    }
+
+    private static void createParentDirectories(Path file) {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create the database directory " + parent, e);
+            }
+        }
     }
 
     private static Database openPostgres(String url) {

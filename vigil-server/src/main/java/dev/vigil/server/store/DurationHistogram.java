@@ -1,5 +1,6 @@
 package dev.vigil.server.store;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -57,7 +58,7 @@ public final class DurationHistogram {
 
     /** Bucket index to count, ascending, for the buckets that have any. */
     public SortedMap<Integer, Long> buckets() {
-        return java.util.Collections.unmodifiableSortedMap(counts);
+        return Collections.unmodifiableSortedMap(counts);
     }
 
     /** How many durations were counted. */

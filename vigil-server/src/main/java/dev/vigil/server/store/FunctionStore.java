@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -113,77 +114,98 @@ public final class FunctionStore {
 
     /** Every function of a tenant, most recently seen first. */
     public List<FunctionSummary> list(String tenant) {
-        String t = tenantOrDefault(tenant);
-        return jdbi.withHandle(handle -> {
-            Map<String, DurationHistogram> durations = new HashMap<>();
-            handle.createQuery("SELECT function_name, bucket, hits FROM function_durations WHERE tenant = :tenant")
-                    .bind("tenant", t)
-                    .map((rs, ctx) -> {
-                        durations
-                                .computeIfAbsent(rs.getString("function_name"), k -> new DurationHistogram())
-                                .addToBucket(rs.getInt("bucket"), rs.getLong("hits"));
-                        return 0;
-                    })
-                    .list();
-            Map<String, Map<String, Long>> triggers = counts(handle, "function_triggers", "trigger_type", t);
-            Map<String, Map<String, Long>> egress = counts(handle, "function_egress", "destination", t);
-            return handle.createQuery("SELECT * FROM functions WHERE tenant = :tenant ORDER BY last_seen DESC, name")
-                    .bind("tenant", t)
-                    .map((rs, ctx) -> {
-                        String name = rs.getString("name");
-                        DurationHistogram h = durations.getOrDefault(name, new DurationHistogram());
-                        return new FunctionSummary(
-                                t,
-                                name,
-                                rs.getString("runtime"),
-                                rs.getString("region"),
-                                rs.getString("account"),
-                                rs.getLong("first_seen"),
-                                rs.getLong("last_seen"),
-                                rs.getLong("invocations"),
-                                rs.getLong("errors"),
-                                rs.getLong("cold_starts"),
-                                h.percentile(0.5),
-                                h.percentile(0.99),
-                                triggers.getOrDefault(name, Map.of()),
-                                egress.getOrDefault(name, Map.of()));
-                    })
-                    .list();
-        });
+        return jdbi.withHandle(handle -> load(handle, tenantOrDefault(tenant), null));
     }
 
     /** One function of a tenant. */
     public Optional<FunctionSummary> get(String tenant, String name) {
-        return list(tenant).stream().filter(f -> f.name().equals(name)).findFirst();
+        Objects.requireNonNull(name, "name");
+        return jdbi.withHandle(handle -> load(handle, tenantOrDefault(tenant), name)).stream()
+                .findFirst();
     }
 
     /** The duration histogram of one function (empty when unknown). */
     public DurationHistogram durations(String tenant, String name) {
-        DurationHistogram h = new DurationHistogram();
-        jdbi.useHandle(handle -> handle.createQuery("SELECT bucket, hits FROM function_durations"
-                        + " WHERE tenant = :tenant AND function_name = :name")
-                .bind("tenant", tenantOrDefault(tenant))
-                .bind("name", name)
-                .map((rs, ctx) -> {
-                    h.addToBucket(rs.getInt("bucket"), rs.getLong("hits"));
-                    return 0;
-                })
-                .list());
-        return h;
+        return jdbi.withHandle(handle -> histograms(handle, tenantOrDefault(tenant), name))
+                .getOrDefault(name, new DurationHistogram());
     }
 
-    // table and column names are constants chosen by this class, never input
-    private static Map<String, Map<String, Long>> counts(Handle handle, String table, String keyColumn, String tenant) {
-        Map<String, Map<String, Long>> byFunction = new HashMap<>();
-        handle.createQuery(
-                        "SELECT function_name, " + keyColumn + " AS k, hits FROM " + table + " WHERE tenant = :tenant")
-                .bind("tenant", tenant)
-                .map((rs, ctx) -> byFunction
-                        .computeIfAbsent(rs.getString("function_name"), k -> new HashMap<>())
-                        .put(rs.getString("k"), rs.getLong("hits")))
+    /** The functions of a tenant, or only the one named {@code name} when it is not {@code null}. */
+    private static List<FunctionSummary> load(Handle handle, String tenant, String name) {
+        Map<String, DurationHistogram> durations = histograms(handle, tenant, name);
+        Map<String, Map<String, Long>> triggers = counts(handle, CountTable.TRIGGERS, tenant, name);
+        Map<String, Map<String, Long>> egress = counts(handle, CountTable.EGRESS, tenant, name);
+        return handle.createQuery("SELECT * FROM functions WHERE tenant = :tenant"
+                        + (name == null ? "" : " AND name = :name")
+                        + " ORDER BY last_seen DESC, name")
+                .bindMap(filter(tenant, name))
+                .map((rs, ctx) -> {
+                    String function = rs.getString("name");
+                    DurationHistogram h = durations.getOrDefault(function, new DurationHistogram());
+                    return new FunctionSummary(
+                            tenant,
+                            function,
+                            rs.getString("runtime"),
+                            rs.getString("region"),
+                            rs.getString("account"),
+                            rs.getLong("first_seen"),
+                            rs.getLong("last_seen"),
+                            rs.getLong("invocations"),
+                            rs.getLong("errors"),
+                            rs.getLong("cold_starts"),
+                            h.percentile(0.5),
+                            h.percentile(0.99),
+                            triggers.getOrDefault(function, Map.of()),
+                            egress.getOrDefault(function, Map.of()));
+                })
                 .list();
+    }
+
+    private static Map<String, DurationHistogram> histograms(Handle handle, String tenant, String name) {
+        Map<String, DurationHistogram> byFunction = new HashMap<>();
+        handle.createQuery("SELECT function_name, bucket, hits FROM function_durations WHERE tenant = :tenant"
+                        + (name == null ? "" : " AND function_name = :name"))
+                .bindMap(filter(tenant, name))
+                .map((rs, ctx) -> new BucketRow(rs.getString("function_name"), rs.getInt("bucket"), rs.getLong("hits")))
+                .forEach(row -> byFunction
+                        .computeIfAbsent(row.function(), k -> new DurationHistogram())
+                        .addToBucket(row.bucket(), row.hits()));
         return byFunction;
     }
+
+    private static Map<String, Map<String, Long>> counts(Handle handle, CountTable table, String tenant, String name) {
+        Map<String, Map<String, Long>> byFunction = new HashMap<>();
+        handle.createQuery("SELECT function_name, " + table.keyColumn + " AS k, hits FROM " + table.table
+                        + " WHERE tenant = :tenant" + (name == null ? "" : " AND function_name = :name"))
+                .bindMap(filter(tenant, name))
+                .map((rs, ctx) -> new CountRow(rs.getString("function_name"), rs.getString("k"), rs.getLong("hits")))
+                .forEach(row -> byFunction
+                        .computeIfAbsent(row.function(), k -> new HashMap<>())
+                        .put(row.key(), row.hits()));
+        return byFunction;
+    }
+
+    private static Map<String, Object> filter(String tenant, String name) {
+        return name == null ? Map.of("tenant", tenant) : Map.of("tenant", tenant, "name", name);
+    }
+
+    /** The per-function count tables; their names are constants, never input. */
+    private enum CountTable {
+        TRIGGERS("function_triggers", "trigger_type"),
+        EGRESS("function_egress", "destination");
+
+        private final String table;
+        private final String keyColumn;
+
+        CountTable(String table, String keyColumn) {
+            this.table = table;
+            this.keyColumn = keyColumn;
+        }
+    }
+
+    private record CountRow(String function, String key, long hits) {}
+
+    private record BucketRow(String function, int bucket, long hits) {}
 
     private static String tenantOrDefault(String tenant) {
         return tenant == null || tenant.isBlank() ? Tenants.DEFAULT : tenant;

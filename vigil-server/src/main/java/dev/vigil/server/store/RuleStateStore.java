@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -57,15 +58,15 @@ public final class RuleStateStore {
                         "SELECT rule_id FROM rule_states WHERE enabled = :enabled ORDER BY rule_id")
                 .bind("enabled", false)
                 .mapTo(String.class)
-                .collect(java.util.stream.Collectors.toCollection(TreeSet::new)));
+                .collect(Collectors.toCollection(TreeSet::new)));
     }
 
     /** Every rule with an explicit state, by id. */
     public Map<String, Boolean> overrides() {
         Map<String, Boolean> states = new TreeMap<>();
         jdbi.useHandle(handle -> handle.createQuery("SELECT rule_id, enabled FROM rule_states")
-                .map((rs, ctx) -> states.put(rs.getString("rule_id"), rs.getBoolean("enabled")))
-                .list());
+                .map((rs, ctx) -> Map.entry(rs.getString("rule_id"), rs.getBoolean("enabled")))
+                .forEach(e -> states.put(e.getKey(), e.getValue())));
         return states;
     }
 }

@@ -92,21 +92,18 @@ public final class UserStore {
 
     /** Changes a user's role; returns whether the user exists. */
     public boolean setRole(long id, Role role) {
-        return update("UPDATE users SET role = :value WHERE id = :id", id, role.id());
-    }
-
-    /** Locks a user out or lets them back in; returns whether the user exists. */
-    public boolean setDisabled(long id, boolean disabled) {
-        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE users SET disabled = :value WHERE id = :id")
-                        .bind("value", disabled)
+        Objects.requireNonNull(role, "role");
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE users SET role = :role WHERE id = :id")
+                        .bind("role", role.id())
                         .bind("id", id)
                         .execute())
                 > 0;
     }
 
-    private boolean update(String sql, long id, String value) {
-        return jdbi.withHandle(handle -> handle.createUpdate(sql)
-                        .bind("value", value)
+    /** Locks a user out or lets them back in; returns whether the user exists. */
+    public boolean setDisabled(long id, boolean disabled) {
+        return jdbi.withHandle(handle -> handle.createUpdate("UPDATE users SET disabled = :disabled WHERE id = :id")
+                        .bind("disabled", disabled)
                         .bind("id", id)
                         .execute())
                 > 0;

@@ -193,6 +193,49 @@ class AlertStoreTest extends StoreTestBase {
     }
 
     @Test
+    void recordingThroughput() {
+        int detections = 1_000;
+        long start = System.nanoTime();
+        for (int i = 0; i < detections; i++) {
+            alerts.record(detection(i, "rule-" + (i % 20), "f-" + (i % 7), "", T0 + i));
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "%s: %d detections recorded one transaction each in %.2f s = %.0f/s%n",
+                backend, detections, seconds, detections / seconds);
+        assertThat(alerts.list(AlertQuery.all(1000)).alerts()).hasSize(140);
+        assertThat(alerts.list(AlertQuery.all(1000)).alerts().stream()
+                        .mapToLong(Alert::count)
+                        .sum())
+                .isEqualTo(detections);
+    }
+
+    @Test
+    void batchesRecordInOneTransactionWithTheSameOutcome() {
+        List<Detection> batch = new ArrayList<>();
+        for (int i = 0; i < 3_000; i++) {
+            batch.add(detection(i, "rule-" + (i % 20), "f-" + (i % 7), "", T0 + i));
+        }
+        batch.add(detection(3, "rule-3", "f-3", "", T0 + 3)); // replayed inside the batch
+
+        long start = System.nanoTime();
+        List<RecordedDetection> results = alerts.recordAll(batch);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        System.out.printf(
+                "%s: %d detections recorded in one transaction in %.2f s = %.0f/s%n",
+                backend, batch.size(), seconds, batch.size() / seconds);
+
+        assertThat(results).hasSize(batch.size());
+        assertThat(results.get(batch.size() - 1).replayed()).isTrue();
+        assertThat(results.stream().filter(RecordedDetection::created)).hasSize(140);
+        assertThat(alerts.list(AlertQuery.all(1000)).alerts().stream()
+                        .mapToLong(Alert::count)
+                        .sum())
+                .isEqualTo(3_000);
+        assertThat(alerts.recordAll(batch)).allMatch(RecordedDetection::replayed);
+    }
+
+    @Test
     void countsByStatus() {
         long a = alerts.record(detection(1, "a", "f", "", T0)).alertId();
         alerts.record(detection(2, "b", "f", "", T0));

@@ -49,6 +49,15 @@ class DatabaseTest extends StoreTestBase {
     }
 
     @Test
+    void sqliteCreatesTheDirectoryOfItsFile() {
+        assumeTrue(backend == Backend.SQLITE);
+        try (Database nested = Database.open("sqlite:" + tempDir.resolve("data/dir/vigil.db"))) {
+            assertThat(nested.migrationsApplied()).isEqualTo(1);
+        }
+        assertThat(tempDir.resolve("data/dir/vigil.db")).exists();
+    }
+
+    @Test
     void rejectsUnknownUrls() {
         assertThatThrownBy(() -> Database.open("mysql://root:secret@db/vigil"))
                 .isInstanceOf(IllegalArgumentException.class)
