@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -350,6 +351,50 @@ public final class AlertStore {
                 .map((rs, ctx) -> Map.entry(AlertStatus.parse(rs.getString("status")), rs.getLong("n")))
                 .forEach(e -> counts.put(e.getKey(), e.getValue())));
         return counts;
+    }
+
+    /**
+     * Alerts per severity per time bucket, by the time of their last detection within {@code [from, to)}, oldest
+     * bucket first.
+     *
+     * @param tenant only this tenant, or {@code null} for all
+     * @param bucketMillis bucket width, e.g. one hour
+     */
+    public List<AlertCount> countsOverTime(String tenant, long fromMillis, long toMillis, long bucketMillis) {
+        if (bucketMillis <= 0) {
+            throw new IllegalArgumentException("bucket width must be positive");
+        }
+        String where = tenant == null ? "" : " AND tenant = :tenant";
+        return jdbi.withHandle(handle -> handle.createQuery(
+                        "SELECT bucket, severity, COUNT(*) AS n, SUM(event_count) AS detections"
+                                + " FROM (SELECT (last_seen / :width) * :width AS bucket, severity, event_count FROM alerts"
+                                + " WHERE last_seen >= :from AND last_seen < :to" + where + ") bucketed"
+                                + " GROUP BY bucket, severity ORDER BY bucket, severity")
+                .bind("width", bucketMillis)
+                .bind("from", fromMillis)
+                .bind("to", toMillis)
+                .bindMap(tenant == null ? Map.of() : Map.of("tenant", tenant))
+                .map((rs, ctx) -> new AlertCount(
+                        rs.getLong("bucket"),
+                        Severity.parse(rs.getString("severity")),
+                        rs.getLong("n"),
+                        rs.getLong("detections")))
+                .list());
+    }
+
+    /** The functions with the most unresolved alerts, most first (ties by name); function name to alert count. */
+    public Map<String, Long> topFunctions(String tenant, int limit) {
+        String where = tenant == null ? "" : " AND tenant = :tenant";
+        Map<String, Long> top = new LinkedHashMap<>();
+        jdbi.useHandle(handle -> handle.createQuery("SELECT function_name, COUNT(*) AS n FROM alerts"
+                        + " WHERE status <> :resolved" + where
+                        + " GROUP BY function_name ORDER BY n DESC, function_name LIMIT :limit")
+                .bind("resolved", AlertStatus.RESOLVED.id())
+                .bind("limit", limit)
+                .bindMap(tenant == null ? Map.of() : Map.of("tenant", tenant))
+                .map((rs, ctx) -> Map.entry(rs.getString("function_name"), rs.getLong("n")))
+                .forEach(e -> top.put(e.getKey(), e.getValue())));
+        return top;
     }
 
     private static Alert mapAlert(ResultSet rs, StatementContext ctx) throws SQLException {

@@ -7,6 +7,7 @@ import dev.vigil.core.Severity;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -233,6 +234,26 @@ class AlertStoreTest extends StoreTestBase {
                         .sum())
                 .isEqualTo(3_000);
         assertThat(alerts.recordAll(batch)).allMatch(RecordedDetection::replayed);
+    }
+
+    @Test
+    void countsOverTimeAndTopFunctions() {
+        long hour = 60 * MINUTE;
+        long base = (T0 / hour) * hour;
+        alerts.record(new Detection(1, "a", null, Severity.HIGH, null, "orders", "", base + MINUTE, null));
+        alerts.record(new Detection(2, "a", null, Severity.HIGH, null, "orders", "", base + 2 * MINUTE, null));
+        alerts.record(new Detection(3, "b", null, Severity.LOW, null, "orders", "", base + 3 * MINUTE, null));
+        alerts.record(new Detection(4, "a", null, Severity.HIGH, null, "billing", "", base + hour + 1, null));
+
+        assertThat(alerts.countsOverTime(null, base, base + 2 * hour, hour))
+                .containsExactly(
+                        new AlertCount(base, Severity.HIGH, 1, 2),
+                        new AlertCount(base, Severity.LOW, 1, 1),
+                        new AlertCount(base + hour, Severity.HIGH, 1, 1));
+        assertThat(alerts.countsOverTime(Tenants.DEFAULT, base + hour, base + 2 * hour, hour))
+                .hasSize(1);
+        assertThat(alerts.topFunctions(null, 10)).containsExactly(Map.entry("orders", 2L), Map.entry("billing", 1L));
+        assertThat(alerts.topFunctions("nobody", 10)).isEmpty();
     }
 
     @Test

@@ -58,6 +58,23 @@ class DatabaseTest extends StoreTestBase {
     }
 
     @Test
+    void postgresAcceptsJdbcUrlsToo() {
+        assumeTrue(backend == Backend.POSTGRESQL);
+        String jdbcUrl = "jdbc:" + url().replace("postgres@", "") + "?user=postgres";
+
+        try (Database again = Database.open(jdbcUrl)) {
+            assertThat(again.migrationsApplied()).isZero();
+            assertThat(again.dialect()).isEqualTo(Database.Dialect.POSTGRESQL);
+        }
+    }
+
+    @Test
+    void passwordsAreRedactedFromMessages() {
+        assertThat(Database.redact("postgresql://vigil:s3cret@db:5432/vigil"))
+                .isEqualTo("postgresql://vigil:***@db:5432/vigil");
+    }
+
+    @Test
     void rejectsUnknownUrls() {
         assertThatThrownBy(() -> Database.open("mysql://root:secret@db/vigil"))
                 .isInstanceOf(IllegalArgumentException.class)
