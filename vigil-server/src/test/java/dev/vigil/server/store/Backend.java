@@ -1,0 +1,7 @@
+package dev.vigil.server.store;
+
+/** The databases every repository test runs against. */
+enum Backend {
+    SQLITE,
+    POSTGRESQL
+}
