@@ -152,7 +152,7 @@ public final class Pipeline implements AutoCloseable {
         long failures = 0;
         while (running) {
             try {
-                if (!step() && running) {
+                if (!step() && running && reader != null) {
                     log.awaitRecord(reader.nextOffset(), options.idleWait());
                 }
                 failures = 0;
@@ -200,10 +200,13 @@ public final class Pipeline implements AutoCloseable {
                 return writer.write(batch);
             } catch (RuntimeException e) {
                 counters.storeFailures.incrementAndGet();
-                LOG.log(
-                        System.Logger.Level.WARNING,
-                        "pipeline: storing records up to offset " + batch.nextOffset() + " failed; retrying",
-                        e);
+                String message = "pipeline: storing records up to offset " + batch.nextOffset() + " failed ("
+                        + (failures + 1) + " times); retrying";
+                if (failures == 0) {
+                    LOG.log(System.Logger.Level.WARNING, message, e);
+                } else {
+                    LOG.log(System.Logger.Level.WARNING, message + ": " + e);
+                }
                 if (!pause(backoff(failures))) {
                     return null;
                 }

@@ -288,4 +288,28 @@ class PipelineTest {
         assertThat(pipeline.stats().recordsRead()).isEqualTo(2);
         assertThat(h.alerts("VGL-SH-001")).hasSize(1);
     }
+
+    @Test
+    void aStoreThatKeepsFailingHoldsThePositionAndStopStillReturns() throws Exception {
+        h.options = h.options.withRetry(Duration.ofMillis(1), Duration.ofMillis(20));
+        h.append(Events.blockedFinding(T0, "orders", "203.0.113.7"));
+        Pipeline pipeline = h.pipeline(batch -> {
+            throw new IllegalStateException("database is down");
+        });
+        pipeline.start();
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (pipeline.stats().storeFailures() < 3 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        pipeline.stop();
+
+        assertThat(pipeline.stats().storeFailures()).isGreaterThanOrEqualTo(3);
+        assertThat(pipeline.stats().batches()).isZero();
+        assertThat(pipeline.stats().lag()).isEqualTo(1);
+        assertThat(h.position().committed()).isEmpty();
+
+        Pipeline recovered = h.pipeline();
+        recovered.runUntilCaughtUp();
+        assertThat(h.alerts("VGL-SH-001")).hasSize(1);
+    }
 }
