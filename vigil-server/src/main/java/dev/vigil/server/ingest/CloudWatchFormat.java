@@ -71,7 +71,11 @@ final class CloudWatchFormat {
             if (from == text.length || text[from] != '{') {
                 batch.skip();
             } else {
-                batch.offer(label, text, 0, text.length);
+                int to = text.length;
+                while (to > from && Character.isWhitespace(text[to - 1])) {
+                    to--;
+                }
+                batch.offer(label, text, from, to);
             }
         }
     }

@@ -14,8 +14,8 @@ final class EventBatch {
     /** At most this many rejection reasons are kept for the response; the count stays exact. */
     static final int MAX_REASONS = 100;
 
-    private final int maxEventBytes;
     private final int maxDepth;
+    private int maxEventBytes;
     private final List<byte[]> events = new ArrayList<>();
     private final List<String> reasons = new ArrayList<>();
     private int rejectedCount;
@@ -73,8 +73,10 @@ final class EventBatch {
         skippedCount++;
     }
 
+    /** Sets the origin of every event; its envelope bytes come out of the room left for each event. */
     void origin(String origin) {
         this.origin = origin;
+        maxEventBytes -= origin.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
     String origin() {

@@ -63,7 +63,7 @@ public final class Ingestor {
     }
 
     private EventBatch split(SourceKind source, TokenInfo token, byte[] body) {
-        int envelope = IngestRecord.envelopeBytes(token.tenant(), token.functionGroup(), null) + 3 * 512;
+        int envelope = IngestRecord.envelopeBytes(token.tenant(), token.functionGroup(), null);
         int maxEventBytes = Math.min(limits.maxEventBytes(), log.options().maxRecordBytes() - envelope);
         EventBatch batch = new EventBatch(maxEventBytes, limits.maxDepth());
         switch (source) {
