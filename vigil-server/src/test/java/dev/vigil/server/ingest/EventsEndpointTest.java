@@ -74,6 +74,17 @@ class EventsEndpointTest {
     }
 
     @Test
+    void theContentTypeDoesNotMatterEvenTheFormTypeCurlSendsByDefault() throws Exception {
+        assertThat(f.postEvents("{\"a\":1}", "Content-Type", "application/x-www-form-urlencoded")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(f.postEvents("{\"b\":2}", "Content-Type", "application/x-ndjson")
+                        .statusCode())
+                .isEqualTo(202);
+        assertThat(f.eventTexts()).containsExactly("{\"a\":1}", "{\"b\":2}");
+    }
+
+    @Test
     void unknownFieldsAndTheOriginalBytesAreKeptAsSent() throws Exception {
         String event = "{\"class_uid\":4002, \"unmapped\":{\"whatever\":[null,true,1.5e3]},\"zz_new\":\"\\u0041\"}";
 
