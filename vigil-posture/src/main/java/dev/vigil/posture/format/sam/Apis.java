@@ -414,21 +414,12 @@ final class Apis {
         m.put("Integration", integration.build());
         Out.Res r = sam.out.generated(fnId + event + "Method", "AWS::ApiGateway::Method", m, at, origin, body);
         r.attribute("Metadata", at, vigilPath(path == null ? "?" : path, at));
-        String arnPath = (method == null || method.equals("ANY") ? "*" : method) + "/"
-                + (path == null ? "*" : path.startsWith("/") ? path.substring(1) : path);
-        MapNode vars = new Obj(at)
-                .put("__ApiId__", Nodes.ref(apiId, at))
-                .put("__Stage__", "*")
-                .build();
-        sam.permission(
+        invokePermission(
                 fnId + event + "Permission" + (apiId.equals(IMPLICIT_REST) ? "Prod" : ""),
                 fnId,
-                "apigateway.amazonaws.com",
-                Nodes.sub(
-                        "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/"
-                                + wildcardParameters(arnPath),
-                        vars,
-                        at),
+                apiId,
+                method,
+                path,
                 at,
                 origin,
                 body);
@@ -611,24 +602,7 @@ final class Apis {
         }
         Out.Res r = sam.out.generated(fnId + event + "Route", "AWS::ApiGatewayV2::Route", route, at, origin, body);
         r.attribute("Metadata", at, vigilPath(path == null ? "$default" : path, at));
-        String arnPath = (method == null || method.equals("ANY") ? "*" : method) + "/"
-                + (path == null ? "*" : path.startsWith("/") ? path.substring(1) : path);
-        MapNode vars = new Obj(at)
-                .put("__ApiId__", Nodes.ref(apiId, at))
-                .put("__Stage__", "*")
-                .build();
-        sam.permission(
-                fnId + event + "Permission",
-                fnId,
-                "apigateway.amazonaws.com",
-                Nodes.sub(
-                        "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/"
-                                + wildcardParameters(arnPath),
-                        vars,
-                        at),
-                at,
-                origin,
-                body);
+        invokePermission(fnId + event + "Permission", fnId, apiId, method, path, at, origin, body);
     }
 
     /** A path as execute-api ARNs write it: each {@code {parameter}} (or {@code {proxy+}}) becomes {@code *}. */
@@ -706,5 +680,38 @@ final class Apis {
                         "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/authorizers/*",
                         new Obj(aAt).put("__ApiId__", Nodes.ref(apiId, aAt)).build(),
                         aAt));
+    }
+
+    /**
+     * The permission SAM adds so API Gateway may invoke {@code fnId} for one event: any stage, the event's method
+     * ({@code *} for ANY) and path, with path parameters widened to {@code *}.
+     */
+    private void invokePermission(
+            String id,
+            String fnId,
+            String apiId,
+            String method,
+            String path,
+            Location at,
+            String origin,
+            MapNode body) {
+        String arnPath = (method == null || method.equals("ANY") ? "*" : method) + "/"
+                + (path == null ? "*" : path.startsWith("/") ? path.substring(1) : path);
+        MapNode vars = new Obj(at)
+                .put("__ApiId__", Nodes.ref(apiId, at))
+                .put("__Stage__", "*")
+                .build();
+        sam.permission(
+                id,
+                fnId,
+                "apigateway.amazonaws.com",
+                Nodes.sub(
+                        "arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${__ApiId__}/${__Stage__}/"
+                                + wildcardParameters(arnPath),
+                        vars,
+                        at),
+                at,
+                origin,
+                body);
     }
 }
