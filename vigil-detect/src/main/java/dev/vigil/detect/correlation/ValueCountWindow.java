@@ -7,26 +7,17 @@ import java.util.Map;
  * {@code value_count}: the number of distinct values in the window, from a multiset (value → occurrences) updated as
  * observations enter and leave.
  */
-final class ValueCountWindow extends GroupWindow {
-    private final TimedValues values = new TimedValues(true);
+final class ValueCountWindow extends TimedValuesWindow {
     private final Map<String, Integer> occurrences = new HashMap<>();
+
+    ValueCountWindow() {
+        super(true);
+    }
 
     @Override
     void add(Observation observation, int slot) {
         values.add(observation.timeMillis(), observation.value(), Double.NaN);
         occurrences.merge(observation.value(), 1, Integer::sum);
-    }
-
-    @Override
-    void evictBefore(long minTime) {
-        while (!values.isEmpty() && values.firstTime() < minTime) {
-            removeOldest();
-        }
-    }
-
-    @Override
-    int entries() {
-        return values.size();
     }
 
     @Override
@@ -40,16 +31,6 @@ final class ValueCountWindow extends GroupWindow {
     @Override
     double aggregate() {
         return occurrences.size();
-    }
-
-    @Override
-    long events() {
-        return values.size();
-    }
-
-    @Override
-    long startMillis() {
-        return values.firstTime();
     }
 
     @Override

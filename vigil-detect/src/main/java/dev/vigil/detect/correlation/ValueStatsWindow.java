@@ -3,14 +3,14 @@ package dev.vigil.detect.correlation;
 import dev.vigil.detect.rule.CorrelationType;
 
 /** {@code value_sum}, {@code value_avg} and {@code value_percentile} over the numbers in the window. */
-final class ValueStatsWindow extends GroupWindow {
+final class ValueStatsWindow extends TimedValuesWindow {
     private final CorrelationType type;
     private final double percentile;
-    private final TimedValues values = new TimedValues(false);
     private final SortedDoubles sorted;
     private double sum;
 
     ValueStatsWindow(CorrelationType type, double percentile) {
+        super(false);
         this.type = type;
         this.percentile = percentile;
         this.sorted = type == CorrelationType.VALUE_PERCENTILE ? new SortedDoubles() : null;
@@ -24,18 +24,6 @@ final class ValueStatsWindow extends GroupWindow {
         if (sorted != null) {
             sorted.add(v);
         }
-    }
-
-    @Override
-    void evictBefore(long minTime) {
-        while (!values.isEmpty() && values.firstTime() < minTime) {
-            removeOldest();
-        }
-    }
-
-    @Override
-    int entries() {
-        return values.size();
     }
 
     @Override
@@ -60,16 +48,6 @@ final class ValueStatsWindow extends GroupWindow {
             default:
                 return sorted.percentile(percentile);
         }
-    }
-
-    @Override
-    long events() {
-        return values.size();
-    }
-
-    @Override
-    long startMillis() {
-        return values.firstTime();
     }
 
     @Override
